@@ -1,0 +1,80 @@
+package dev.gild.runtime;
+
+import java.util.Arrays;
+
+/** Python's list: a growable array. Subclasses keep their type in {@link #type}. */
+public class PyList extends PyObject {
+    private static final Object[] NO_ITEMS = new Object[0];
+
+    private final PyType type;
+    private PyDict dict;
+    public Object[] items;
+    public int size;
+
+    public PyList() {
+        this.type = PyTypes.LIST;
+        this.items = NO_ITEMS;
+    }
+
+    public PyList(PyType type) {
+        this.type = type;
+        this.items = NO_ITEMS;
+    }
+
+    /** Wraps the array without copying: the caller gives up ownership. */
+    public PyList(Object[] items) {
+        this.type = PyTypes.LIST;
+        this.items = items;
+        this.size = items.length;
+    }
+
+    public PyList(Object[] items, int size) {
+        this.type = PyTypes.LIST;
+        this.items = items;
+        this.size = size;
+    }
+
+    public static PyList of(Object... items) { return new PyList(items.clone()); }
+
+    @Override public PyType getType() { return type; }
+
+    @Override public PyDict getDict() {
+        if (dict == null && type != PyTypes.LIST && type.hasInstanceDict()) dict = new PyDict();
+        return dict;
+    }
+
+    public int size() { return size; }
+
+    public Object get(int i) { return items[i]; }
+
+    public void set(int i, Object v) { items[i] = v; }
+
+    public void append(Object v) {
+        if (size == items.length) items = Arrays.copyOf(items, Math.max(8, size + (size >> 1) + 1));
+        items[size++] = v;
+    }
+
+    public void ensureCapacity(int n) {
+        if (n > items.length) items = Arrays.copyOf(items, Math.max(n, size + (size >> 1) + 1));
+    }
+
+    public void insert(int i, Object v) {
+        if (size == items.length) items = Arrays.copyOf(items, Math.max(8, size + (size >> 1) + 1));
+        System.arraycopy(items, i, items, i + 1, size - i);
+        items[i] = v;
+        size++;
+    }
+
+    public Object removeAt(int i) {
+        Object v = items[i];
+        System.arraycopy(items, i + 1, items, i, size - i - 1);
+        items[--size] = null;
+        return v;
+    }
+
+    public Object[] toArray() { return Arrays.copyOf(items, size); }
+
+    @Override public int hashCode() {
+        throw Py.typeError("unhashable type: '" + type.getName() + "'");
+    }
+}

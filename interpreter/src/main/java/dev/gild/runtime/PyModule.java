@@ -1,0 +1,31 @@
+package dev.gild.runtime;
+
+/** A module: a namespace dict with a name. */
+public final class PyModule extends PyObject {
+    private final PyType type;
+    public final PyDict dict;
+
+    public PyModule(PyType type) {
+        this.type = type;
+        this.dict = new PyDict();
+    }
+
+    public PyModule(String name) {
+        this(PyTypes.MODULE);
+        dict.put("__name__", name);
+        dict.put("__doc__", Py.None);
+    }
+
+    public String getName() {
+        Object n = dict.getStr("__name__");
+        return n instanceof String s ? s : "?";
+    }
+
+    @Override public PyType getType() { return type; }
+
+    @Override public PyDict getDict() { return dict; }
+
+    @Override public boolean equals(Object o) { return this == o; }
+
+    @Override public int hashCode() { return System.identityHashCode(this); }
+}
