@@ -169,6 +169,14 @@ public final class Lexer {
                 Math.max(e.offset - 1, 0), brackets.size(), e));
     }
 
+    /**
+     * Reports a malformed number. CPython places these at the column where scanning stopped,
+     * used unchanged as the 1-based offset.
+     */
+    private void numberError(String message) {
+        addError(error("SyntaxError", message, line, col(), line, col()));
+    }
+
     /** Reports an error located at code-point column {@code col} (0-based) of the current line. */
     private void errorAtCol(String message, int col) {
         addError(error("SyntaxError", message, line, col + 1, line, col + 1));
@@ -302,8 +310,10 @@ public final class Lexer {
                 tokens.add(new Token(TokenKind.DEDENT, null, line, col(), line, col(), 0, null));
             }
             if (indentCol != indentCols[indentTop]) {
+                // CPython reports this one at the end of the offending line.
+                int lineLength = lineText(line).codePointCount(0, lineText(line).length());
                 addError(error("IndentationError", "unindent does not match any outer indentation level",
-                        line, col() + 2, line, col() + 2));
+                        line, lineLength + 1, line, lineLength + 1));
                 return false;
             }
             if (altCol != altIndentCols[indentTop]) {
@@ -505,7 +515,7 @@ public final class Lexer {
                 if (peekChar(0) == '_') {
                     pos++;
                     if (!isDigit(peekChar(0))) {
-                        errorAtCol("invalid decimal literal", col());
+                        numberError("invalid decimal literal");
                         return false;
                     }
                 }
@@ -544,7 +554,7 @@ public final class Lexer {
             if (sign == '+' || sign == '-') {
                 pos++;
                 if (!isDigit(peekChar(0))) {
-                    errorAtCol("invalid decimal literal", col());
+                    numberError("invalid decimal literal");
                     return false;
                 }
             } else if (!isDigit(sign)) {
@@ -576,7 +586,7 @@ public final class Lexer {
             }
             pos++;
             if (!isDigit(peekChar(0))) {
-                errorAtCol("invalid decimal literal", col());
+                numberError("invalid decimal literal");
                 return false;
             }
         }
@@ -593,9 +603,9 @@ public final class Lexer {
             if (Character.digit(c, radix) < 0 || c >= 128) {
                 if (radix < 10 && isDigit(c)) {
                     pos++;
-                    errorAtCol("invalid digit '" + (char) c + "' in " + kindName + " literal", col());
+                    numberError("invalid digit '" + (char) c + "' in " + kindName + " literal");
                 } else {
-                    errorAtCol("invalid " + kindName + " literal", col());
+                    numberError("invalid " + kindName + " literal");
                 }
                 return false;
             }
@@ -606,7 +616,7 @@ public final class Lexer {
         int c = peekChar(0);
         if (radix < 10 && isDigit(c)) {
             pos++;
-            errorAtCol("invalid digit '" + (char) c + "' in " + kindName + " literal", col());
+            numberError("invalid digit '" + (char) c + "' in " + kindName + " literal");
             return false;
         }
         if (!verifyEndOfNumber(kindName)) {
@@ -646,7 +656,7 @@ public final class Lexer {
         if (startsKeywordThatMayFollowNumber()) {
             return true;
         }
-        errorAtCol("invalid " + kindName + " literal", col());
+        numberError("invalid " + kindName + " literal");
         return false;
     }
 
@@ -736,6 +746,10 @@ public final class Lexer {
         if (kind == TokenKind.INVALID) {
             if (c == 0) {
                 return nullByte();
+            }
+            if (c < 32 || c == 127) {
+                errorAtCol(String.format("invalid non-printable character U+%04X", c), startCol);
+                return false;
             }
             pos++;
             add(TokenKind.INVALID, new String(Character.toChars(c)), line, startCol, null);

@@ -254,11 +254,14 @@ public final class Parser {
     /** The generic error at the current token. */
     private SyntaxErrorException invalidSyntax() {
         Token t = peek();
+        // CPython raises these without scanning the rest of the input for lexical errors.
         if (t.kind() == INDENT) {
-            return raise("IndentationError", "unexpected indent", t, t.line(), t.endCol(), t.line(), t.endCol());
+            errorToken = t;
+            return lexer.error("IndentationError", "unexpected indent", t.line(), t.endCol(), t.line(), t.endCol());
         }
         if (t.kind() == DEDENT) {
-            return raise("IndentationError", "unexpected unindent", t, t.line(), t.col() + 1, t.line(), t.col() + 1);
+            errorToken = t;
+            return lexer.error("IndentationError", "unexpected unindent", t.line(), t.col() + 1, t.line(), t.col() + 1);
         }
         return errorAtToken("invalid syntax", t);
     }
@@ -625,7 +628,7 @@ public final class Parser {
                 String asName = accept(AS) ? expect(NAME).text() : null;
                 names.add(new Node.Alias(from(nameStart), name, asName));
                 if (!parens && at(COMMA) && endsSimpleStatement(peek(1).kind())) {
-                    throw errorAtToken("trailing comma not allowed without surrounding parentheses", peek());
+                    throw errorAtToken("trailing comma not allowed without surrounding parentheses", peek(1));
                 }
             } while (accept(COMMA));
             if (parens) {
@@ -661,6 +664,9 @@ public final class Parser {
         TokenKind k = peek().kind();
         if (k == COLON) {
             return annotatedAssignment(start, first);
+        }
+        if (k == COLONEQUAL && !(first instanceof Node.Name && !parenthesized.contains(first))) {
+            throw errorAtNode("cannot use assignment expressions with " + describe(first), first.pos());
         }
         Operator op = augmentedOperator(k);
         if (op != null) {
@@ -792,7 +798,7 @@ public final class Parser {
         List<Keyword> keywords = List.of();
         if (at(LPAR)) {
             Token open = next();
-            Node.Call call = callArguments(new Node.Name(from(open), name), open);
+            Node.Call call = callArguments(new Node.Name(from(open), name), open, false);
             bases = call.args();
             keywords = call.keywords();
         }
@@ -963,11 +969,11 @@ public final class Parser {
                 if (depth == 0) {
                     return i + 1 <= lastIndex && tokens.get(i + 1).kind() == COLON;
                 }
-            } else if (k == END || k == ERROR || k == NEWLINE) {
-                return false;
+            } else if (k == END || k == ERROR) {
+                return true;
             }
         }
-        return false;
+        return true;
     }
 
     private Node.WithItem withItem() {
@@ -1008,7 +1014,8 @@ public final class Parser {
                     throw errorAtToken("/ may appear only once", t);
                 }
                 if (args.isEmpty()) {
-                    throw errorAtToken("at least one argument must precede /", t);
+                    throw peek(1).kind() == COMMA ? errorAtToken("at least one argument must precede /", t)
+                            : invalidSyntax();
                 }
                 next();
                 seenSlash = true;
@@ -1062,6 +1069,8 @@ public final class Parser {
                     }
                     args.add(arg);
                 }
+            } else if (t.kind() == LPAR && peek(1).kind() == NAME) {
+                throw errorAtToken("Function parameters cannot be parenthesized", t);
             } else {
                 throw invalidSyntax();
             }
@@ -1382,7 +1391,7 @@ public final class Parser {
                 case LPAR -> {
                     Token open = next();
                     enterNesting();
-                    e = callArguments(e, open);
+                    e = callArguments(e, open, true);
                     exitNesting();
                     e = new Node.Call(from(start), ((Node.Call) e).func(), ((Node.Call) e).args(),
                             ((Node.Call) e).keywords());
@@ -1406,11 +1415,13 @@ public final class Parser {
      * Arguments of a call (or class bases) after '(' up to and including ')'. The result's
      * position is provisional; callers set it.
      */
-    private Node.Call callArguments(Expr func, Token open) {
+    private Node.Call callArguments(Expr func, Token open, boolean allowBareGenerator) {
         List<Expr> args = new ArrayList<>();
         List<Keyword> keywords = new ArrayList<>();
         boolean seenKeyword = false;
         boolean seenDoubleStar = false;
+        // CPython reports a misplaced positional argument at the end of the argument list.
+        String misplacedPositional = null;
         while (!at(RPAR)) {
             Token start = peek();
             if (start.kind() == STAR) {
@@ -1435,6 +1446,9 @@ public final class Parser {
             } else {
                 Expr e = namedExpressionArgument();
                 if (at(FOR)) {
+                    if (!allowBareGenerator) {
+                        throw invalidSyntax();
+                    }
                     List<Comprehension> generators = comprehensionClauses();
                     if (args.isEmpty() && keywords.isEmpty() && at(RPAR)) {
                         next();
@@ -1452,11 +1466,9 @@ public final class Parser {
                     throw errorAtRange("expression cannot contain assignment, perhaps you meant \"==\"?",
                             e.pos(), value != null ? value.pos() : from(equal));
                 }
-                if (seenDoubleStar) {
-                    throw errorAtNode("positional argument follows keyword argument unpacking", e.pos());
-                }
-                if (seenKeyword) {
-                    throw errorAtNode("positional argument follows keyword argument", e.pos());
+                if (misplacedPositional == null && (seenDoubleStar || seenKeyword)) {
+                    misplacedPositional = seenDoubleStar ? "positional argument follows keyword argument unpacking"
+                            : "positional argument follows keyword argument";
                 }
                 args.add(e);
             }
@@ -1468,6 +1480,9 @@ public final class Parser {
                 break;
             }
             next();
+        }
+        if (misplacedPositional != null) {
+            throw errorAtToken(misplacedPositional, peek());
         }
         next();
         return new Node.Call(from(open), func, args, keywords);
@@ -1634,7 +1649,7 @@ public final class Parser {
             }
             Expr e = fieldParser.parenthesizedContents(fieldParser.peek());
             if (!fieldParser.at(END)) {
-                throw fieldParser.invalidSyntax();
+                throw fieldParser.missingCommaOr(e);
             }
             return e;
         } catch (SyntaxErrorException e) {

@@ -234,7 +234,11 @@ final class StringLiterals {
                     int value = hexDigits(i, end, count);
                     if (value < 0) {
                         String shape = e == 'x' ? "\\xXX" : e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
-                        throw unicodeError(escapeStart, i - start + count - 1, "truncated " + shape + " escape");
+                        int stop = i;
+                        while (stop < end && stop < i + count && cps[stop] < 128 && Character.digit(cps[stop], 16) >= 0) {
+                            stop++;
+                        }
+                        throw unicodeError(escapeStart, stop - start - 1, "truncated " + shape + " escape");
                     }
                     if (value > Character.MAX_CODE_POINT || (e == 'U' && hexDigits(i, end, 8) < 0)) {
                         throw unicodeError(escapeStart, i - start + count - 1, "illegal Unicode character");
