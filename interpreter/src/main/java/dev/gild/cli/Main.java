@@ -203,7 +203,12 @@ public final class Main implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--gil " + gil + " contradicts -X gil=" + xGil);
         }
-        return gil != null ? gil : fromX != null ? fromX : GilMode.on;
+        if (gil != null) return gil;
+        if (fromX != null) return fromX;
+        // As in CPython 3.13t, the environment variable counts only when no option says otherwise.
+        String env = System.getenv("PYTHON_GIL");
+        if ("0".equals(env)) return GilMode.off;
+        return GilMode.on;
     }
 
     /** CPython's message when the script file cannot be read, with {@code gild} for the program. */

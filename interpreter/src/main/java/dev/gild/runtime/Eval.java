@@ -476,7 +476,8 @@ public final class Eval {
                         default -> throw new IllegalStateException("bad opcode " + (word & 0xFF) + " at " + (pc - 1));
                     }
                 }
-            } catch (PyException e) {
+            } catch (Throwable t) {
+                PyException e = toPyException(t);
                 f.lasti = pc - 1;
                 int handler = unwind(ts, f, e, reraise);
                 reraise = false;
@@ -492,22 +493,24 @@ public final class Eval {
                 sp = depth;
                 stack[sp++] = e.value;
                 pc = handler;
-            } catch (StackOverflowError e) {
-                f.lasti = pc - 1;
-                PyException re = Py.recursionError("maximum recursion depth exceeded");
-                int handler = unwind(ts, f, re, false);
-                if (handler < 0) {
-                    clear(stack, 0, sp);
-                    f.sp = 0;
-                    throw re;
-                }
-                int depth = f.sp;
-                clear(stack, depth, sp - depth);
-                sp = depth;
-                stack[sp++] = re.value;
-                pc = handler;
             }
         }
+    }
+
+    /**
+     * A Python exception for anything thrown while running bytecode: Python exceptions as they
+     * are, a Java stack overflow as RecursionError, exhausted memory as MemoryError, and a Java
+     * exception that escaped the runtime (a bug) as SystemError naming it, so that the script
+     * sees a Python traceback rather than a Java one.
+     */
+    static PyException toPyException(Throwable t) {
+        if (t instanceof PyException e) return e;
+        if (t instanceof StackOverflowError) return Py.recursionError("maximum recursion depth exceeded");
+        if (t instanceof OutOfMemoryError) return Py.memoryError();
+        if (t instanceof dev.gild.parser.SyntaxErrorException se) return Builtins.syntaxError(se);
+        if (t instanceof Error err) throw err;
+        StackTraceElement where = t.getStackTrace().length > 0 ? t.getStackTrace()[0] : null;
+        return Py.raise(PyExc.SystemError, "internal error: " + t + (where == null ? "" : " at " + where));
     }
 
     /** Resumes a suspended generator frame by raising exc at its suspension point. */

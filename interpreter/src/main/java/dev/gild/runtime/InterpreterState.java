@@ -15,8 +15,9 @@ public final class InterpreterState {
     public final RuntimeOptions options;
     public final InterpreterLock lock;
     public final CodeCompiler compiler;
-    public final PyDict builtins = new PyDict();
     public final PyModule builtinsModule = new PyModule("builtins");
+    /** The builtins namespace: the builtins module's own dict. */
+    public final PyDict builtins = builtinsModule.dict;
     /** sys.modules. */
     public final PyDict modules = new PyDict();
     public final ImportSystem imports;
@@ -33,13 +34,21 @@ public final class InterpreterState {
         this.stdout = PyTextStream.output("<stdout>", 1, new FileOutputStream(FileDescriptor.out), false);
         this.stderr = PyTextStream.output("<stderr>", 2, new FileOutputStream(FileDescriptor.err), true);
         this.stdin = PyTextStream.input("<stdin>", new FileInputStream(FileDescriptor.in));
-        builtinsModule.dict.putAll(builtins);
         Builtins.install(this);
-        builtinsModule.dict.putAll(builtins);
         modules.put("builtins", builtinsModule);
         this.sys = SysModule.create(this);
         modules.put("sys", sys);
         this.imports = new ImportSystem(this);
+    }
+
+    private final java.util.List<Runnable> exitHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Registers work for interpreter shutdown (joining non-daemon threads, atexit). */
+    public void addExitHook(Runnable hook) { exitHooks.add(0, hook); }
+
+    /** Runs the exit hooks, most recently added first. */
+    public void runExitHooks() {
+        for (Runnable hook : exitHooks) hook.run();
     }
 
     /** A thread state for the calling thread, attached to it. */
