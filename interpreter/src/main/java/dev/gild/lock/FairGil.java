@@ -2,42 +2,43 @@ package dev.gild.lock;
 
 import dev.gild.runtime.ThreadState;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /*
- * The fair GIL, after CPython 3.2's ceval_gil.c.
+ * The fair GIL: CPython 3.2's "new GIL" (ceval_gil.c) with a direct hand-off.
  *
- * One flag, `locked`, guarded by a mutex, says whether some thread holds the interpreter lock.
+ * State, guarded by a mutex: the holder (or none) and a FIFO queue of waiting threads.
  *
- * Taking the lock: while it is held, wait on `released` for one switch interval. A waiter that
- * waited a whole interval while the same holder kept the lock (the switch counter did not move)
- * sets `dropRequest`, a volatile flag the holder reads at its next checkpoint.
+ * Taking the lock: when it is free and nobody queues, take it. Otherwise join the queue and wait
+ * until a releasing thread names you the holder. In time mode a waiter that has waited one whole
+ * switch interval while the same holder kept the lock (the switch counter did not move) sets
+ * `dropRequest`, a volatile flag the holder reads at its next checkpoint; in instruction mode
+ * joining the queue sets it at once.
  *
- * Holding the lock: the eval loop counts instructions down and calls checkpoint() when its
- * budget runs out. In time mode the budget is a small number of instructions between looks at
- * `dropRequest`; in instruction mode (--switch-interval N) it is N and the holder yields whenever
- * a thread waits.
+ * Holding the lock: the eval loop counts instructions down and calls checkpoint() when its budget
+ * runs out. In time mode the budget is a small number of instructions between looks at
+ * `dropRequest`; in instruction mode (--switch-interval N) it is N, so a thread yields after N
+ * instructions whenever another waits.
  *
- * Handing over: the holder that yields clears `locked`, signals a waiter, and then waits until
- * the switch counter changes, i.e. until another thread has actually taken the lock. Only then
- * does it queue up again. That is the hand-off that keeps a CPU-bound thread from winning the
- * lock straight back (CPython's FORCE_SWITCHING), so two CPU-bound threads share the time fairly.
+ * Handing over: the yielding holder passes the lock straight to the first waiter (which owns it
+ * before it has even woken up), then queues behind it. So the holder cannot win the lock straight
+ * back while others wait (CPython's FORCE_SWITCHING has the same aim), and CPU-bound threads take
+ * strict turns.
  *
- * Blocking calls release the lock without the hand-off wait: the thread is about to block, so
- * there is nothing to win back.
+ * Blocking calls release the lock (to the first waiter, if any) without queueing: the thread is
+ * about to block, and takes the lock back through the queue when its call returns.
  */
 public final class FairGil implements InterpreterLock {
     /** Instructions between two looks at the drop request in time mode. */
     private static final int TIME_MODE_BUDGET = 200;
 
     private final ReentrantLock mutex = new ReentrantLock();
-    private final Condition released = mutex.newCondition();
-    private final Condition switched = mutex.newCondition();
-    private boolean locked;
+    private final Condition handedOver = mutex.newCondition();
+    private final ArrayDeque<ThreadState> queue = new ArrayDeque<>();
     private ThreadState holder;
     private long switchNumber;
-    private int waiters;
     private volatile boolean dropRequest;
     /** Switch interval in nanoseconds (time mode), or 0 in instruction mode. */
     private volatile long intervalNanos;
@@ -65,45 +66,48 @@ public final class FairGil implements InterpreterLock {
         }
     }
 
-    /** Waits until the lock is free and takes it; the mutex is held. */
+    /** Takes the lock, queueing until a releasing thread names this one the holder; mutex held. */
     private void take(ThreadState ts) {
-        if (locked) {
-                while (locked) {
+        if (holder == null && queue.isEmpty()) {
+            holder = ts;
+            switchNumber++;
+            return;
+        }
+        queue.addLast(ts);
+        if (instructionMode()) dropRequest = true;
+        while (holder != ts) {
+            if (instructionMode()) {
+                handedOver.awaitUninterruptibly();
+            } else {
                 long seen = switchNumber;
-                waiters++;
                 try {
-                    if (instructionMode()) {
-                        dropRequest = true;
-                        released.awaitUninterruptibly();
-                    } else {
-                        long left = released.awaitNanos(intervalNanos);
-                        if (left <= 0 && locked && switchNumber == seen) dropRequest = true;
-                    }
+                    long left = handedOver.awaitNanos(intervalNanos);
+                    if (left <= 0 && holder != ts && switchNumber == seen) dropRequest = true;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } finally {
-                    waiters--;
                 }
             }
         }
-        locked = true;
-        holder = ts;
-        switchNumber++;
-        dropRequest = waiters > 0 && instructionMode();
-        switched.signalAll();
     }
 
-    private void drop() {
-        locked = false;
-        holder = null;
-        released.signal();
+    /** Gives the lock to the first waiter, or frees it; mutex held. */
+    private void handOver() {
+        ThreadState next = queue.pollFirst();
+        holder = next;
+        if (next != null) {
+            switchNumber++;
+            dropRequest = instructionMode() && !queue.isEmpty();
+            handedOver.signalAll();
+        } else {
+            dropRequest = false;
+        }
     }
 
     @Override
     public void release(ThreadState ts) {
         mutex.lock();
         try {
-            if (holder == ts) drop();
+            if (holder == ts) handOver();
         } finally {
             mutex.unlock();
         }
@@ -114,14 +118,12 @@ public final class FairGil implements InterpreterLock {
         if (!dropRequest) return budget();
         mutex.lock();
         try {
-            if (waiters == 0) {
+            if (queue.isEmpty()) {
                 dropRequest = false;
-                return budget();
+            } else {
+                handOver();
+                take(ts);
             }
-            long turn = switchNumber;
-            drop();
-            while (switchNumber == turn) switched.awaitUninterruptibly();
-            take(ts);
         } finally {
             mutex.unlock();
         }
@@ -133,14 +135,7 @@ public final class FairGil implements InterpreterLock {
     }
 
     @Override
-    public void releaseForBlocking(ThreadState ts) {
-        mutex.lock();
-        try {
-            if (holder == ts) drop();
-        } finally {
-            mutex.unlock();
-        }
-    }
+    public void releaseForBlocking(ThreadState ts) { release(ts); }
 
     @Override
     public void reacquireAfterBlocking(ThreadState ts) { acquire(ts); }
@@ -163,6 +158,17 @@ public final class FairGil implements InterpreterLock {
         intervalSecondsShown = seconds;
     }
 
+    /** Threads waiting for the lock right now. */
+    public int waitingThreads() {
+        mutex.lock();
+        try {
+            return queue.size();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** How many times the lock changed hands (or was taken when free). */
     public long switchCount() {
         mutex.lock();
         try {
