@@ -469,9 +469,6 @@ public final class Parser {
     }
 
     private Expr evalInput() {
-        while (accept(NEWLINE)) {
-            // Leading blank lines carry no tokens but an empty first line may still yield none.
-        }
         Token start = peek();
         Expr first = expression();
         Expr result = first;
@@ -486,9 +483,7 @@ public final class Parser {
             }
             result = new Node.Tuple(from(start), elts);
         }
-        while (accept(NEWLINE)) {
-            // Trailing newlines are allowed.
-        }
+        accept(NEWLINE);
         if (!at(END)) {
             throw invalidSyntax();
         }
@@ -948,7 +943,6 @@ public final class Parser {
             Expr type = null;
             String name = null;
             if (!at(COLON)) {
-                Token typeStart = peek();
                 type = expression();
                 if (at(COMMA)) {
                     List<Expr> types = new ArrayList<>();
@@ -959,8 +953,8 @@ public final class Parser {
                         }
                         types.add(expression());
                     }
-                    throw errorAtRange("multiple exception types must be parenthesized", typeStart.line() == 0
-                            ? type.pos() : type.pos(), types.get(types.size() - 1).pos());
+                    throw errorAtRange("multiple exception types must be parenthesized", type.pos(),
+                            types.get(types.size() - 1).pos());
                 }
                 if (accept(AS)) {
                     name = expect(NAME).text();
