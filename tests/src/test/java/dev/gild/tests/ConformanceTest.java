@@ -3,7 +3,6 @@ package dev.gild.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.gild.tests.ConformanceCase.Mode;
@@ -64,9 +63,16 @@ class ConformanceTest {
     @TestFactory
     Stream<DynamicTest> corpus() {
         Path corpus = RepoLayout.conformanceCorpus();
-        assumeTrue(Files.isDirectory(corpus), () -> "conformance corpus not found at " + corpus
-                + " (shared/conformance beside the repository, or GILD_CONFORMANCE_DIR):"
-                + " no conformance tests run");
+        if (!Files.isDirectory(corpus)) {
+            // One skipped test rather than an aborted factory, which Surefire would not report.
+            String message = "conformance corpus not found at " + corpus + " (shared/conformance beside"
+                    + " the repository, or GILD_CONFORMANCE_DIR): no conformance tests run";
+            System.err.println("ConformanceTest: " + message);
+            if (UPDATING) {
+                throw new IllegalStateException(message);
+            }
+            return Stream.of(dynamicTest("conformance corpus", () -> abort(message)));
+        }
         knownFailures = KnownFailures.load(RepoLayout.knownFailuresFile());
         allCases = discover(corpus);
         List<ConformanceCase> selected = allCases.stream().filter(c -> c.key().contains(FILTER)).toList();

@@ -1,5 +1,6 @@
 package dev.gild.tests;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,11 +31,18 @@ final class GildProcess {
     }
 
     /**
-     * The same JVM flags as ./gild, less its class-data archive: that archive belongs to the
-     * launcher's classpath, and children started two at a time must not race to write one.
+     * The flags of ./gild (see the comments there), less its self-updating class-data archive:
+     * children run two at a time and must not race to write one, so {@link #ARCHIVE} is made
+     * once, up front, and only read.
      */
-    private static final List<String> JVM_FLAGS =
-            List.of("-XX:+UseSerialGC", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+    private static final List<String> JVM_FLAGS = List.of(
+            "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr",
+            "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String CLASSPATH = childClasspath();
+    /** Made on first use; empty when the classpath holds class folders, which CDS cannot archive. */
+    private static volatile Optional<Path> archive;
 
     private GildProcess() {
     }
@@ -40,12 +50,17 @@ final class GildProcess {
     /** Runs {@code gild ARGS...} in {@code workDir} with an empty stdin. */
     static Result run(Path workDir, Duration timeout, List<String> args) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(JAVA);
         command.addAll(JVM_FLAGS);
+        classDataArchive().ifPresent(file -> command.add("-XX:SharedArchiveFile=" + file));
         command.add("-cp");
-        command.add(childClasspath());
+        command.add(CLASSPATH);
         command.add("dev.gild.cli.Main");
         command.addAll(args);
+        return start(command, workDir, timeout);
+    }
+
+    private static Result start(List<String> command, Path workDir, Duration timeout) {
         Path stdout = null;
         Path stderr = null;
         try {
@@ -79,10 +94,57 @@ final class GildProcess {
         }
     }
 
-    /** The test JVM's own classpath: it holds the interpreter, the stdlib and their libraries. */
+    /**
+     * A class-data archive of what a run loads, dumped once by a {@code -c pass} run, so that the
+     * hundreds of short-lived children start faster. Missing (and so unused) when it cannot be
+     * made; the JVM also ignores an archive that does not fit, with a warning on stderr only.
+     */
+    private static Optional<Path> classDataArchive() {
+        Optional<Path> made = archive;
+        if (made == null) {
+            synchronized (GildProcess.class) {
+                made = archive;
+                if (made == null) {
+                    made = dumpArchive();
+                    archive = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    private static Optional<Path> dumpArchive() {
+        boolean onlyJars = Arrays.stream(CLASSPATH.split(File.pathSeparator))
+                .allMatch(entry -> entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)));
+        if (!onlyJars) {
+            return Optional.empty();
+        }
+        Path file = RepoLayout.root().resolve("tests/target/child-jvm.jsa");
+        try {
+            Files.deleteIfExists(file);
+            List<String> command = new ArrayList<>(List.of(JAVA));
+            command.addAll(JVM_FLAGS);
+            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + file, "-cp", CLASSPATH, "dev.gild.cli.Main",
+                    "-c", "pass"));
+            start(command, file.getParent(), Duration.ofSeconds(60));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * The interpreter's runtime classpath from Maven (tests/pom.xml), or, when the tests run
+     * outside Maven, the test JVM's own classpath, which holds it too.
+     */
     private static String childClasspath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        for (String property : List.of("gild.runtimeClasspath", "surefire.test.class.path", "java.class.path")) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank() && !value.startsWith("${")) {
+                return value;
+            }
+        }
+        throw new IllegalStateException("no classpath to start the interpreter with");
     }
 
     private static void deleteQuietly(Path file) {
