@@ -611,11 +611,14 @@ public final class Compiler {
     private void compileLambda(Node.Lambda l) {
         checkDebugArgs(l.args());
         int flags = compileDefaults(l.args());
-        enterScope(symtable.scopeOf(l), "<lambda>", l.pos().line());
+        Scope scope = symtable.scopeOf(l);
+        enterScope(scope, "<lambda>", l.pos().line());
         unit.reserveDocstring(null);
         setArgCounts(l.args());
         setLoc(l);
         visitExpr(l.body());
+        // The return has the lambda's line; a generator lambda returns its value artificially.
+        if (!scope.generator) op(RETURN_VALUE);
         CodeObject code = finishScope(false);
         makeClosure(code, flags);
     }
@@ -982,7 +985,7 @@ public final class Compiler {
         BasicBlock cleanup = newBlock();
         BasicBlock end = newBlock();
         pushFBlock(FBlockKind.FOR_LOOP, start, end, null);
-        visitExpr(s.iter());
+        visitIterable(s.iter());
         op(GET_ITER);
         useNextBlock(start);
         jump(FOR_ITER, cleanup);
@@ -1072,7 +1075,7 @@ public final class Compiler {
                     compareOp(c.ops().get(i));
                     jump(POP_JUMP_IF_FALSE, cleanup);
                 }
-                visitExpr(c.comparators().get(n));
+                visitComparator(c, n);
                 compareOp(c.ops().get(n));
                 jump(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);
                 BasicBlock end = newBlock();
@@ -1411,6 +1414,18 @@ public final class Compiler {
         depth--;
     }
 
+    /**
+     * An expression only iterated over (a for loop's iterable, the right side of {@code in}): a
+     * list display is built as a tuple, a constant one when it can be (CPython's fold_iter).
+     */
+    private void visitIterable(Expr e) {
+        if (e instanceof Node.ListExpr list && list.elts().stream().noneMatch(x -> x instanceof Node.Starred)) {
+            visitExpr(new Node.Tuple(list.pos(), list.elts()));
+        } else {
+            visitExpr(e);
+        }
+    }
+
     private void visitExprInner(Expr expr) {
         if (expr instanceof Node.Constant || expr instanceof Node.Tuple || expr instanceof Node.Name
                 || expr instanceof Node.UnaryOp) {
@@ -1542,6 +1557,14 @@ public final class Compiler {
         }
     }
 
+    /** The last operand of {@code x in [a, b]} is only iterated over: it becomes a tuple. */
+    private void visitComparator(Node.Compare c, int index) {
+        Expr operand = c.comparators().get(index);
+        Node.CmpOp op = c.ops().get(index);
+        if (index == c.ops().size() - 1 && (op == Node.CmpOp.IN || op == Node.CmpOp.NOT_IN)) visitIterable(operand);
+        else visitExpr(operand);
+    }
+
     /** {@code a and b}: JUMP_IF_FALSE_OR_POP keeps the deciding value; {@code or} likewise. */
     private void compileBoolOp(Node.BoolOp b) {
         Opcode jumpOp = b.isAnd() ? JUMP_IF_FALSE_OR_POP : JUMP_IF_TRUE_OR_POP;
@@ -1563,7 +1586,7 @@ public final class Compiler {
         visitExpr(c.left());
         int n = c.ops().size() - 1;
         if (n == 0) {
-            visitExpr(c.comparators().get(0));
+            visitComparator(c, 0);
             compareOp(c.ops().get(0));
             return;
         }
@@ -1575,7 +1598,7 @@ public final class Compiler {
             compareOp(c.ops().get(i));
             jump(JUMP_IF_FALSE_OR_POP, cleanup);
         }
-        visitExpr(c.comparators().get(n));
+        visitComparator(c, n);
         compareOp(c.ops().get(n));
         BasicBlock end = newBlock();
         jumpNoLine(end);
@@ -1886,7 +1909,7 @@ public final class Compiler {
         CodeObject code = finishScope(true);
 
         makeClosure(code, 0);
-        visitExpr(generators.get(0).iter());
+        visitIterable(generators.get(0).iter());
         op(GET_ITER);
         op(CALL, 0);
     }
@@ -1909,7 +1932,7 @@ public final class Compiler {
                 visitExpr(single.get(0));
                 start = null;
             } else {
-                visitExpr(gen.iter());
+                visitIterable(gen.iter());
                 op(GET_ITER);
             }
         }
