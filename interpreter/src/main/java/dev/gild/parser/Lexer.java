@@ -37,6 +37,8 @@ public final class Lexer {
     private final int[] indentCols = new int[MAX_INDENT_DEPTH + 1];
     private final int[] altIndentCols = new int[MAX_INDENT_DEPTH + 1];
     private int indentTop;
+    /** Deepest nesting seen: open brackets plus indentation levels (plus brackets inside f-strings). */
+    private int maxNesting;
 
     private int pos;
     private int line = 1;
@@ -83,6 +85,14 @@ public final class Lexer {
     /** The brackets still open at the end of input, innermost last (empty when balanced). */
     public List<Token> unclosedBrackets() {
         return brackets;
+    }
+
+    /**
+     * The deepest nesting of brackets and blocks in the input (brackets inside f-string fields
+     * included), which bounds how deep the parser will recurse.
+     */
+    public int maxNesting() {
+        return maxNesting;
     }
 
     /** The code points of the source (after a BOM, if any, which index 0 may still hold). */
@@ -301,6 +311,7 @@ public final class Lexer {
                 return tabError();
             }
             indentTop = top + 1;
+            maxNesting = Math.max(maxNesting, indentTop + brackets.size());
             indentCols[indentTop] = indentCol;
             altIndentCols[indentTop] = altCol;
             tokens.add(new Token(TokenKind.INDENT, null, line, 0, line, col(), 0, null));
@@ -474,7 +485,28 @@ public final class Lexer {
             }
         }
         add(TokenKind.STRING, new String(cps, start, pos - start), startLine, startCol, null);
+        if (start < pos && isFString(start)) {
+            int depth = 0;
+            for (int i = start; i < pos; i++) {
+                int c = cps[i];
+                if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                    maxNesting = Math.max(maxNesting, depth + brackets.size() + indentTop);
+                } else if (c == ')' || c == ']' || c == '}') {
+                    depth--;
+                }
+            }
+        }
         return true;
+    }
+
+    private boolean isFString(int start) {
+        for (int i = start; cps[i] != '\'' && cps[i] != '"'; i++) {
+            if (cps[i] == 'f' || cps[i] == 'F') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean unterminated(boolean triple, int startLine, int startCol) {
@@ -766,6 +798,7 @@ public final class Lexer {
                 pos += width;
                 add(kind, kind.symbol, line, startCol, null);
                 brackets.add(tokens.get(tokens.size() - 1));
+                maxNesting = Math.max(maxNesting, brackets.size() + indentTop);
                 return true;
             }
             case RPAR, RSQB, RBRACE -> {

@@ -41,8 +41,11 @@ import java.util.Set;
  * limits) so that parsing never overflows the Java stack, even with a small thread stack.
  */
 public final class Parser {
-    /** Bound on nested constructs (brackets, unary operators, lambdas, conditional expressions). */
-    static final int MAX_NESTING = 300;
+    /**
+     * Bound on nested constructs (brackets, unary operators, lambdas, conditional expressions,
+     * powers), so that recursion depth, and with it the stack needed, stays bounded.
+     */
+    static final int MAX_NESTING = 1000;
 
     private final Lexer lexer;
     private final List<Token> tokens;
@@ -69,19 +72,71 @@ public final class Parser {
     /** Parses a whole file. */
     public static Node.Module parseModule(String source, String filename) {
         Parser parser = new Parser(new Lexer(source, filename, true), 0);
-        return new Node.Module(Pos.NONE, parser.fileBody());
+        return new Node.Module(Pos.NONE, parser.withEnoughStack(parser::fileBody));
     }
 
     /** Parses REPL input: one or more statements. */
     public static Node.Interactive parseInteractive(String source, String filename) {
         Parser parser = new Parser(new Lexer(source, filename, true), 0);
-        return new Node.Interactive(Pos.NONE, parser.fileBody());
+        return new Node.Interactive(Pos.NONE, parser.withEnoughStack(parser::fileBody));
     }
 
     /** Parses the argument of eval(): one expression (or a bare tuple), blank lines around it allowed. */
     public static Node.Expr parseExpression(String source, String filename) {
         Parser parser = new Parser(new Lexer(source, filename, false), 0);
-        return parser.evalInput();
+        return parser.withEnoughStack(parser::evalInput);
+    }
+
+    /**
+     * Input that any thread stack, even a 512 KB one, can parse directly: at most this much
+     * bracket and block nesting, and few enough tokens that other recursion (lambdas, powers,
+     * conditional expressions) cannot go deep either.
+     */
+    private static final int SHALLOW_NESTING = 32;
+    private static final int SHALLOW_TOKENS = 1000;
+    /** Stack for parsing deeper input: ample for the lexer's limits of 200 brackets and 100 blocks. */
+    private static final long DEEP_STACK_BYTES = 64L << 20;
+
+    /**
+     * Runs the parse on the calling thread when the input is shallow (nearly always), otherwise on
+     * a helper thread with a large stack: recursive descent spends a dozen Java frames per
+     * bracket level, and the caller's stack size is unknown.
+     */
+    private <T> T withEnoughStack(java.util.function.Supplier<T> parse) {
+        if (lexer.maxNesting() <= SHALLOW_NESTING && tokens.size() <= SHALLOW_TOKENS) {
+            return parse.get();
+        }
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = parse.get();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "gild-parser", DEEP_STACK_BYTES);
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
     }
 
     /**
@@ -114,7 +169,7 @@ public final class Parser {
         Parser parser = new Parser(lexer, 0);
         List<Stmt> body;
         try {
-            body = parser.fileBody();
+            body = parser.withEnoughStack(parser::fileBody);
         } catch (SyntaxErrorException e) {
             // Input that fails only because it stops too early asks for more lines.
             return parser.errorToken != null && parser.errorToken.kind() == END;
@@ -274,11 +329,15 @@ public final class Parser {
         Token t = peek();
         if (startsExpression(t.kind()) && !(element instanceof Node.Name && t.kind() == STRING)) {
             int saved = index;
+            Expr following = null;
             try {
-                Expr following = expression();
-                return errorAtRange("invalid syntax. Perhaps you forgot a comma?", element.pos(), following.pos());
+                following = expression();
             } catch (SyntaxErrorException notAnExpression) {
-                index = saved;
+                // Not followed by an expression after all: the generic error below applies.
+            }
+            index = saved;
+            if (following != null) {
+                return errorAtRange("invalid syntax. Perhaps you forgot a comma?", element.pos(), following.pos());
             }
         }
         return invalidSyntax();
@@ -410,9 +469,6 @@ public final class Parser {
     }
 
     private Expr evalInput() {
-        while (accept(NEWLINE)) {
-            // Leading blank lines carry no tokens but an empty first line may still yield none.
-        }
         Token start = peek();
         Expr first = expression();
         Expr result = first;
@@ -427,9 +483,7 @@ public final class Parser {
             }
             result = new Node.Tuple(from(start), elts);
         }
-        while (accept(NEWLINE)) {
-            // Trailing newlines are allowed.
-        }
+        accept(NEWLINE);
         if (!at(END)) {
             throw invalidSyntax();
         }
@@ -889,7 +943,6 @@ public final class Parser {
             Expr type = null;
             String name = null;
             if (!at(COLON)) {
-                Token typeStart = peek();
                 type = expression();
                 if (at(COMMA)) {
                     List<Expr> types = new ArrayList<>();
@@ -900,8 +953,8 @@ public final class Parser {
                         }
                         types.add(expression());
                     }
-                    throw errorAtRange("multiple exception types must be parenthesized", typeStart.line() == 0
-                            ? type.pos() : type.pos(), types.get(types.size() - 1).pos());
+                    throw errorAtRange("multiple exception types must be parenthesized", type.pos(),
+                            types.get(types.size() - 1).pos());
                 }
                 if (accept(AS)) {
                     name = expect(NAME).text();
