@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static dev.gild.bytecode.Opcode.*;
 
@@ -164,14 +165,10 @@ public final class Compiler {
         return new Compiler(source, Symtable.build(root, source), interactive);
     }
 
-    private interface Job {
-        CodeObject run();
-    }
-
     /** The recursion over the AST is bounded by a depth counter, and a Java stack overflow backs it up. */
-    private static CodeObject guard(Job job) {
+    private static CodeObject guard(Supplier<CodeObject> job) {
         try {
-            return job.run();
+            return job.get();
         } catch (StackOverflowError e) {
             throw new CompilerRecursionError();
         }
@@ -266,10 +263,12 @@ public final class Compiler {
 
     private void loadConst(Object value) { op(LOAD_CONST, unit.addConst(value)); }
 
+    /** An attribute or method name: mangled inside a class, as CPython's ADDOP_NAME does. */
     private void nameOperand(Opcode opcode, String name) {
         op(opcode, unit.addName(Symtable.mangle(unit.privateName, name)));
     }
 
+    /** A name used as is: modules, imported names, and the compiler's own dunder names. */
     private void rawNameOperand(Opcode opcode, String name) { op(opcode, unit.addName(name)); }
 
     private BasicBlock newBlock() { return new BasicBlock(); }
@@ -1128,7 +1127,9 @@ public final class Compiler {
         op(RERAISE);
     }
 
-    /*
+    /**
+     * Compiles {@code try/finally} (with the handlers of the same statement nested inside):
+     * <pre>
      * try:                              SETUP_FINALLY handler
      *     body                          body
      * finally:                          POP_BLOCK
@@ -1140,6 +1141,7 @@ public final class Compiler {
      *                                   RERAISE
      *                           cleanup: COPY 2; POP_EXCEPT; RERAISE
      *                              exit:
+     * </pre>
      * Returns, breaks and continues inside body emit further copies of final (unwindFBlock).
      */
     private void compileTryFinally(Node.Try s) {
@@ -1170,11 +1172,13 @@ public final class Compiler {
         useNextBlock(exit);
     }
 
-    /*
+    /**
+     * Compiles {@code try/except/else}:
+     * <pre>
      * try: body                          SETUP_FINALLY except
      * except E as e: handler_body        body; POP_BLOCK; orelse; JUMP end
      * else: orelse               except: SETUP_CLEANUP cleanup; PUSH_EXC_INFO
-     *                                    <E>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next
+     *                                    &lt;E&gt;; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next
      *                                    STORE e; SETUP_CLEANUP cleanup_end
      *                                    handler_body
      *                                    POP_BLOCK; POP_BLOCK; POP_EXCEPT; e = None; del e; JUMP end
@@ -1183,6 +1187,7 @@ public final class Compiler {
      *                                    RERAISE          (no handler matched)
      *                           cleanup: COPY 2; POP_EXCEPT; RERAISE
      *                               end:
+     * </pre>
      */
     private void compileTryExcept(Node.Try s) {
         BasicBlock body = newBlock();
@@ -1262,8 +1267,10 @@ public final class Compiler {
         useNextBlock(end);
     }
 
-    /*
-     * with mgr as x: body              <mgr>; BEFORE_WITH; SETUP_WITH final
+    /**
+     * Compiles one item of a {@code with} statement:
+     * <pre>
+     * with mgr as x: body              &lt;mgr&gt;; BEFORE_WITH; SETUP_WITH final
      *                                  STORE x (or POP_TOP); body; POP_BLOCK
      *                                  LOAD_CONST None x3; CALL 2; POP_TOP; JUMP exit
      *                           final: SETUP_CLEANUP cleanup; PUSH_EXC_INFO; WITH_EXCEPT_START
@@ -1271,6 +1278,7 @@ public final class Compiler {
      *                         cleanup: COPY 2; POP_EXCEPT; RERAISE
      *                        suppress: POP_TOP; POP_BLOCK; POP_EXCEPT; POP_TOP
      *                            exit:
+     * </pre>
      * Several items nest: the second with statement is the body of the first.
      */
     private void compileWith(Node.With s, int itemIndex) {
