@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -89,6 +90,8 @@ import static dev.gild.bytecode.Opcode.*;
 public final class Compiler {
     /** CPython's STACK_USE_GUIDELINE: bigger displays and calls are built incrementally. */
     private static final int STACK_USE_GUIDELINE = 30;
+    /** Stack of the helper thread for deeply nested code: ample for MAX_NESTING levels. */
+    private static final long DEEP_STACK_BYTES = 256L << 20;
     /** CPython's CO_MAXBLOCKS: nesting limit of loops, try and with statements in one function. */
     private static final int MAX_BLOCKS = 20;
     private static final Set<String> FUTURE_FEATURES = Set.of("nested_scopes", "generators", "division",
@@ -96,6 +99,14 @@ public final class Compiler {
             "generator_stop", "annotations");
 
     private enum CompKind { GENEXP, LISTCOMP, SETCOMP, DICTCOMP }
+
+    static {
+        // Constants are runtime objects (None, tuples, bytes). Their classes are initialised here,
+        // on a shallow stack: a class whose static initialiser fails stays unusable, and a first
+        // use deep inside a compile that then overflows the stack would do just that.
+        Objects.requireNonNull(Py.None);
+        Objects.requireNonNull(PyTuple.EMPTY);
+    }
 
     private final SourceInfo source;
     private final Symtable symtable;
@@ -165,13 +176,45 @@ public final class Compiler {
         return new Compiler(source, Symtable.build(root, source), interactive);
     }
 
-    /** The recursion over the AST is bounded by a depth counter, and a Java stack overflow backs it up. */
+    /**
+     * Runs a compilation. The walk over the AST recurses once per nesting level, bounded by
+     * {@link Symtable#MAX_NESTING} as CPython bounds it; code nested deeply enough to overflow the
+     * caller's Java stack before that (a long elif chain on a small thread stack) is compiled
+     * again on a helper thread with a large stack, so that the limit does not depend on the caller.
+     */
     private static CodeObject guard(Supplier<CodeObject> job) {
         try {
             return job.get();
         } catch (StackOverflowError e) {
-            throw new CompilerRecursionError();
+            return onDeepStack(job);
         }
+    }
+
+    private static CodeObject onDeepStack(Supplier<CodeObject> job) {
+        Object[] outcome = new Object[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                outcome[0] = job.get();
+            } catch (StackOverflowError e) {
+                outcome[0] = new CompilerRecursionError();
+            } catch (RuntimeException | Error e) {
+                outcome[0] = e;
+            }
+        }, "gild-compiler", DEEP_STACK_BYTES);
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (outcome[0] instanceof RuntimeException e) throw e;
+        if (outcome[0] instanceof Error e) throw e;
+        return (CodeObject) outcome[0];
     }
 
     private void enterNested() {

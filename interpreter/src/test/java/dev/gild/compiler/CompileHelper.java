@@ -6,19 +6,31 @@ import dev.gild.bytecode.CompareOp;
 import dev.gild.bytecode.Opcode;
 import dev.gild.parser.Parser;
 import dev.gild.runtime.PyTuple;
+import dev.gild.runtime.PyTypes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Compiling snippets and reading the result back in a form tests can compare. */
 final class CompileHelper {
     static final String FILENAME = "test.py";
 
+    static {
+        // The runtime's types must be set up before anything asks for a repr (the disassembler
+        // does): first touching dev.gild.runtime.StrMethods fails its static initialisation.
+        Objects.requireNonNull(PyTypes.TUPLE);
+    }
+
     private CompileHelper() {}
 
     static CodeObject compile(String source) {
-        return Compiler.compileModule(Parser.parseModule(source, FILENAME), FILENAME, source);
+        return compile(source, FILENAME);
+    }
+
+    static CodeObject compile(String source, String filename) {
+        return Compiler.compileModule(Parser.parseModule(source, filename), filename, source);
     }
 
     /** The code object with this qualname, searched through the nested constants. */

@@ -2,7 +2,6 @@ package dev.gild.compiler;
 
 import dev.gild.bytecode.CodeObject;
 import dev.gild.bytecode.Disassembler;
-import dev.gild.parser.Parser;
 import dev.gild.parser.SyntaxErrorException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -49,7 +48,7 @@ class CorpusBytecodeTest {
         String name = script.getFileName().toString();
         CodeObject code;
         try {
-            code = Compiler.compileModule(Parser.parseModule(source, name), name, source);
+            code = CompileHelper.compile(source, name);
         } catch (SyntaxErrorException e) {
             // The corpus has scripts that must fail to compile; their expected output says so.
             Path expected = script.resolveSibling(name.replace(".py", ".err"));
