@@ -12,8 +12,9 @@ import java.util.List;
  * CPython 3.11's {@code assemble()}:
  *
  * <ol>
- *   <li>jumps are retargeted past empty blocks and unreachable blocks are dropped (code after a
- *       return, the normal exit of a {@code while True} loop...);</li>
+ *   <li>jumps are retargeted past empty blocks and past other unconditional jumps, a jump to a short exit block (such as the
+ *       implicit {@code return None}) is replaced by a copy of it, and unreachable blocks are
+ *       dropped (code after a return, the normal exit of a {@code while True} loop...);</li>
  *   <li>every instruction is labelled with its innermost exception handler by walking the graph
  *       with a stack of handlers, pushed by SETUP_* and popped by POP_BLOCK;</li>
  *   <li>the stack depth at the start of every block is computed along all paths, a SETUP_* being an
@@ -22,12 +23,20 @@ import java.util.List;
  *   <li>SETUP_* and POP_BLOCK become NOPs, jumps to the next block disappear, artificial
  *       instructions inherit the line of the code before them, and NOPs are removed unless one
  *       is needed to keep a line visible;</li>
+ *   <li>a last walk follows the real edges only (jumps, fall-through, and each instruction's
+ *       handler): handlers that no remaining instruction can raise into (a {@code try} whose body
+ *       was only a {@code break}) are dropped, and the deepest point reached is {@code maxStack};</li>
  *   <li>the blocks are laid out, JUMP becomes JUMP_FORWARD or JUMP_BACKWARD (conditional jumps
  *       only ever go forward, so JUMP_BACKWARD marks every loop back edge), and runs of
  *       instructions with the same handler become exception-table entries.</li>
  * </ol>
  */
 final class Assembler {
+    /** Longest exit block copied in place of a jump to it. */
+    private static final int MAX_COPY_SIZE = 4;
+    /** Bound on jump-to-jump hops followed, so that a cycle of jumps cannot hang the compiler. */
+    private static final int MAX_JUMP_THREADING = 100;
+
     private final CodeUnit unit;
     private BasicBlock entry;
 
@@ -41,10 +50,12 @@ final class Assembler {
 
     private CodeObject run(String filename, int flags) {
         skipEmptyBlocks();
+        threadJumps();
+        inlineSmallExits();
         removeUnreachable();
         trimUnusedConsts();
         labelExceptionTargets();
-        int maxStack = computeStackDepths();
+        computeStackDepths();
         convertBlockMarkersToNops();
         removeRedundantJumps();
         countPredecessors();
@@ -52,6 +63,7 @@ final class Assembler {
         propagateLineNumbers();
         guaranteeLineForExits();
         for (BasicBlock b = entry; b != null; b = b.next) removeRedundantNops(b);
+        int maxStack = dropDeadHandlersAndMeasureStack();
         return emit(filename, flags, maxStack);
     }
 
@@ -83,6 +95,42 @@ final class Assembler {
         return b;
     }
 
+    /**
+     * CPython's jump_thread for unconditional jumps: a JUMP to a block that starts with a JUMP
+     * goes straight to the final target, when both have the same line (no line event is lost).
+     */
+    private void threadJumps() {
+        for (BasicBlock b = entry; b != null; b = b.next) {
+            Instr last = b.last();
+            if (last == null || last.pseudo != Pseudo.JUMP) continue;
+            for (int hops = 0; hops < MAX_JUMP_THREADING; hops++) {
+                Instr first = last.target.instrs.get(0);
+                if (first.pseudo != Pseudo.JUMP || first.target == last.target) break;
+                if (first.line != last.line) break;
+                last.target = first.target;
+            }
+        }
+    }
+
+    /**
+     * CPython's extend_block: a JUMP to an artificial exit block (no line of its own, at most four
+     * instructions, such as the implicit {@code return None}) becomes a copy of that block.
+     */
+    private void inlineSmallExits() {
+        // Later blocks first, so that a jump to a jump to an exit collapses (CPython's block order).
+        List<BasicBlock> blocks = layout();
+        for (int k = blocks.size() - 1; k >= 0; k--) {
+            BasicBlock b = blocks.get(k);
+            Instr last = b.last();
+            if (last == null || last.pseudo != Pseudo.JUMP) continue;
+            BasicBlock target = last.target;
+            if (target.isExitWithoutLine() && target.instrs.size() <= MAX_COPY_SIZE) {
+                last.makeNop();
+                for (Instr i : target.instrs) b.instrs.add(i.copy());
+            }
+        }
+    }
+
     private void removeUnreachable() {
         resetVisited();
         ArrayDeque<BasicBlock> work = new ArrayDeque<>();
@@ -101,6 +149,11 @@ final class Assembler {
                 work.push(b.next);
             }
         }
+        keepVisitedBlocks();
+    }
+
+    /** Unlinks the blocks the last walk did not visit. */
+    private void keepVisitedBlocks() {
         BasicBlock previous = entry;
         for (BasicBlock b = entry.next; b != null; b = b.next) {
             if (b.visited) {
@@ -160,10 +213,12 @@ final class Assembler {
 
     // ------------------------------------------------------------------ stack depth
 
-    /** Depth at the start of every block along all paths; returns the maximum depth reached. */
-    private int computeStackDepths() {
+    /**
+     * Depth at the start of every block along all paths, a SETUP_* leading to its handler with
+     * the exception pushed. Paths that meet must agree: a mismatch is a compiler bug.
+     */
+    private void computeStackDepths() {
         ArrayDeque<BasicBlock> work = new ArrayDeque<>();
-        int maxDepth = 0;
         enterAtDepth(entry, 0, work);
         while (!work.isEmpty()) {
             BasicBlock b = work.pop();
@@ -172,12 +227,7 @@ final class Assembler {
             for (Instr i : b.instrs) {
                 int after = depth + i.stackEffect(false);
                 if (after < 0) throw new IllegalStateException("stack underflow at " + i + " in " + unit.qualname);
-                maxDepth = Math.max(maxDepth, after);
-                if (i.isJump() || i.isBlockPush()) {
-                    int atTarget = depth + i.stackEffect(true);
-                    maxDepth = Math.max(maxDepth, atTarget);
-                    enterAtDepth(i.target, atTarget, work);
-                }
+                if (i.isJump() || i.isBlockPush()) enterAtDepth(i.target, depth + i.stackEffect(true), work);
                 depth = after;
                 if (i.isUnconditional()) {
                     fallsThrough = false;
@@ -186,7 +236,6 @@ final class Assembler {
             }
             if (fallsThrough && b.next != null) enterAtDepth(b.next, depth, work);
         }
-        return maxDepth;
     }
 
     private void enterAtDepth(BasicBlock b, int depth, ArrayDeque<BasicBlock> work) {
@@ -314,6 +363,55 @@ final class Assembler {
         }
         b.instrs.clear();
         b.instrs.addAll(kept);
+    }
+
+    /**
+     * Walks the final graph along jumps, fall-through and the handler of each instruction (the
+     * edges the eval loop can take), removes the blocks this does not reach, and returns the
+     * deepest stack reached: the exact maxStack.
+     */
+    private int dropDeadHandlersAndMeasureStack() {
+        resetVisited();
+        ArrayDeque<BasicBlock> work = new ArrayDeque<>();
+        entry.visited = true;
+        work.push(entry);
+        int maxDepth = 0;
+        while (!work.isEmpty()) {
+            BasicBlock b = work.pop();
+            int depth = b.startDepth;
+            maxDepth = Math.max(maxDepth, depth);
+            boolean fallsThrough = true;
+            for (Instr i : b.instrs) {
+                if (i.handler != null) visit(i.handler, work);
+                int after = depth + i.stackEffect(false);
+                maxDepth = Math.max(maxDepth, after);
+                if (i.isJump()) {
+                    maxDepth = Math.max(maxDepth, depth + i.stackEffect(true));
+                    visit(i.target, work);
+                }
+                depth = after;
+                if (i.isUnconditional()) {
+                    fallsThrough = false;
+                    break;
+                }
+            }
+            if (fallsThrough && b.next != null) visit(b.next, work);
+        }
+        keepVisitedBlocks();
+        // Dropping a handler can leave a jump over nothing.
+        for (BasicBlock b = entry; b != null; b = b.next) {
+            Instr last = b.last();
+            if (last != null && last.pseudo == Pseudo.JUMP && firstNonEmpty(last.target) == firstNonEmpty(b.next)) {
+                b.instrs.remove(b.instrs.size() - 1);
+            }
+        }
+        return maxDepth;
+    }
+
+    private static void visit(BasicBlock b, ArrayDeque<BasicBlock> work) {
+        if (b.visited) return;
+        b.visited = true;
+        work.push(b);
     }
 
     // ------------------------------------------------------------------ final layout

@@ -20,7 +20,9 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static dev.gild.bytecode.Opcode.*;
 
@@ -88,6 +90,8 @@ import static dev.gild.bytecode.Opcode.*;
 public final class Compiler {
     /** CPython's STACK_USE_GUIDELINE: bigger displays and calls are built incrementally. */
     private static final int STACK_USE_GUIDELINE = 30;
+    /** Stack of the helper thread for deeply nested code: ample for MAX_NESTING levels. */
+    private static final long DEEP_STACK_BYTES = 256L << 20;
     /** CPython's CO_MAXBLOCKS: nesting limit of loops, try and with statements in one function. */
     private static final int MAX_BLOCKS = 20;
     private static final Set<String> FUTURE_FEATURES = Set.of("nested_scopes", "generators", "division",
@@ -95,6 +99,14 @@ public final class Compiler {
             "generator_stop", "annotations");
 
     private enum CompKind { GENEXP, LISTCOMP, SETCOMP, DICTCOMP }
+
+    static {
+        // Constants are runtime objects (None, tuples, bytes). Their classes are initialised here,
+        // on a shallow stack: a class whose static initialiser fails stays unusable, and a first
+        // use deep inside a compile that then overflows the stack would do just that.
+        Objects.requireNonNull(Py.None);
+        Objects.requireNonNull(PyTuple.EMPTY);
+    }
 
     private final SourceInfo source;
     private final Symtable symtable;
@@ -164,17 +176,45 @@ public final class Compiler {
         return new Compiler(source, Symtable.build(root, source), interactive);
     }
 
-    private interface Job {
-        CodeObject run();
+    /**
+     * Runs a compilation. The walk over the AST recurses once per nesting level, bounded by
+     * {@link Symtable#MAX_NESTING} as CPython bounds it; code nested deeply enough to overflow the
+     * caller's Java stack before that (a long elif chain on a small thread stack) is compiled
+     * again on a helper thread with a large stack, so that the limit does not depend on the caller.
+     */
+    private static CodeObject guard(Supplier<CodeObject> job) {
+        try {
+            return job.get();
+        } catch (StackOverflowError e) {
+            return onDeepStack(job);
+        }
     }
 
-    /** The recursion over the AST is bounded by a depth counter, and a Java stack overflow backs it up. */
-    private static CodeObject guard(Job job) {
-        try {
-            return job.run();
-        } catch (StackOverflowError e) {
-            throw new CompilerRecursionError();
+    private static CodeObject onDeepStack(Supplier<CodeObject> job) {
+        Object[] outcome = new Object[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                outcome[0] = job.get();
+            } catch (StackOverflowError e) {
+                outcome[0] = new CompilerRecursionError();
+            } catch (RuntimeException | Error e) {
+                outcome[0] = e;
+            }
+        }, "gild-compiler", DEEP_STACK_BYTES);
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (outcome[0] instanceof RuntimeException e) throw e;
+        if (outcome[0] instanceof Error e) throw e;
+        return (CodeObject) outcome[0];
     }
 
     private void enterNested() {
@@ -266,10 +306,12 @@ public final class Compiler {
 
     private void loadConst(Object value) { op(LOAD_CONST, unit.addConst(value)); }
 
+    /** An attribute or method name: mangled inside a class, as CPython's ADDOP_NAME does. */
     private void nameOperand(Opcode opcode, String name) {
         op(opcode, unit.addName(Symtable.mangle(unit.privateName, name)));
     }
 
+    /** A name used as is: modules, imported names, and the compiler's own dunder names. */
     private void rawNameOperand(Opcode opcode, String name) { op(opcode, unit.addName(name)); }
 
     private BasicBlock newBlock() { return new BasicBlock(); }
@@ -611,11 +653,14 @@ public final class Compiler {
     private void compileLambda(Node.Lambda l) {
         checkDebugArgs(l.args());
         int flags = compileDefaults(l.args());
-        enterScope(symtable.scopeOf(l), "<lambda>", l.pos().line());
+        Scope scope = symtable.scopeOf(l);
+        enterScope(scope, "<lambda>", l.pos().line());
         unit.reserveDocstring(null);
         setArgCounts(l.args());
         setLoc(l);
         visitExpr(l.body());
+        // The return has the lambda's line; a generator lambda returns its value artificially.
+        if (!scope.generator) op(RETURN_VALUE);
         CodeObject code = finishScope(false);
         makeClosure(code, flags);
     }
@@ -982,7 +1027,7 @@ public final class Compiler {
         BasicBlock cleanup = newBlock();
         BasicBlock end = newBlock();
         pushFBlock(FBlockKind.FOR_LOOP, start, end, null);
-        visitExpr(s.iter());
+        visitIterable(s.iter());
         op(GET_ITER);
         useNextBlock(start);
         jump(FOR_ITER, cleanup);
@@ -1072,7 +1117,7 @@ public final class Compiler {
                     compareOp(c.ops().get(i));
                     jump(POP_JUMP_IF_FALSE, cleanup);
                 }
-                visitExpr(c.comparators().get(n));
+                visitComparator(c, n);
                 compareOp(c.ops().get(n));
                 jump(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);
                 BasicBlock end = newBlock();
@@ -1125,7 +1170,9 @@ public final class Compiler {
         op(RERAISE);
     }
 
-    /*
+    /**
+     * Compiles {@code try/finally} (with the handlers of the same statement nested inside):
+     * <pre>
      * try:                              SETUP_FINALLY handler
      *     body                          body
      * finally:                          POP_BLOCK
@@ -1137,6 +1184,7 @@ public final class Compiler {
      *                                   RERAISE
      *                           cleanup: COPY 2; POP_EXCEPT; RERAISE
      *                              exit:
+     * </pre>
      * Returns, breaks and continues inside body emit further copies of final (unwindFBlock).
      */
     private void compileTryFinally(Node.Try s) {
@@ -1167,11 +1215,13 @@ public final class Compiler {
         useNextBlock(exit);
     }
 
-    /*
+    /**
+     * Compiles {@code try/except/else}:
+     * <pre>
      * try: body                          SETUP_FINALLY except
      * except E as e: handler_body        body; POP_BLOCK; orelse; JUMP end
      * else: orelse               except: SETUP_CLEANUP cleanup; PUSH_EXC_INFO
-     *                                    <E>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next
+     *                                    &lt;E&gt;; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next
      *                                    STORE e; SETUP_CLEANUP cleanup_end
      *                                    handler_body
      *                                    POP_BLOCK; POP_BLOCK; POP_EXCEPT; e = None; del e; JUMP end
@@ -1180,6 +1230,7 @@ public final class Compiler {
      *                                    RERAISE          (no handler matched)
      *                           cleanup: COPY 2; POP_EXCEPT; RERAISE
      *                               end:
+     * </pre>
      */
     private void compileTryExcept(Node.Try s) {
         BasicBlock body = newBlock();
@@ -1259,8 +1310,10 @@ public final class Compiler {
         useNextBlock(end);
     }
 
-    /*
-     * with mgr as x: body              <mgr>; BEFORE_WITH; SETUP_WITH final
+    /**
+     * Compiles one item of a {@code with} statement:
+     * <pre>
+     * with mgr as x: body              &lt;mgr&gt;; BEFORE_WITH; SETUP_WITH final
      *                                  STORE x (or POP_TOP); body; POP_BLOCK
      *                                  LOAD_CONST None x3; CALL 2; POP_TOP; JUMP exit
      *                           final: SETUP_CLEANUP cleanup; PUSH_EXC_INFO; WITH_EXCEPT_START
@@ -1268,6 +1321,7 @@ public final class Compiler {
      *                         cleanup: COPY 2; POP_EXCEPT; RERAISE
      *                        suppress: POP_TOP; POP_BLOCK; POP_EXCEPT; POP_TOP
      *                            exit:
+     * </pre>
      * Several items nest: the second with statement is the body of the first.
      */
     private void compileWith(Node.With s, int itemIndex) {
@@ -1411,6 +1465,18 @@ public final class Compiler {
         depth--;
     }
 
+    /**
+     * An expression only iterated over (a for loop's iterable, the right side of {@code in}): a
+     * list display is built as a tuple, a constant one when it can be (CPython's fold_iter).
+     */
+    private void visitIterable(Expr e) {
+        if (e instanceof Node.ListExpr list && list.elts().stream().noneMatch(x -> x instanceof Node.Starred)) {
+            visitExpr(new Node.Tuple(list.pos(), list.elts()));
+        } else {
+            visitExpr(e);
+        }
+    }
+
     private void visitExprInner(Expr expr) {
         if (expr instanceof Node.Constant || expr instanceof Node.Tuple || expr instanceof Node.Name
                 || expr instanceof Node.UnaryOp) {
@@ -1542,6 +1608,14 @@ public final class Compiler {
         }
     }
 
+    /** The last operand of {@code x in [a, b]} is only iterated over: it becomes a tuple. */
+    private void visitComparator(Node.Compare c, int index) {
+        Expr operand = c.comparators().get(index);
+        Node.CmpOp op = c.ops().get(index);
+        if (index == c.ops().size() - 1 && (op == Node.CmpOp.IN || op == Node.CmpOp.NOT_IN)) visitIterable(operand);
+        else visitExpr(operand);
+    }
+
     /** {@code a and b}: JUMP_IF_FALSE_OR_POP keeps the deciding value; {@code or} likewise. */
     private void compileBoolOp(Node.BoolOp b) {
         Opcode jumpOp = b.isAnd() ? JUMP_IF_FALSE_OR_POP : JUMP_IF_TRUE_OR_POP;
@@ -1563,7 +1637,7 @@ public final class Compiler {
         visitExpr(c.left());
         int n = c.ops().size() - 1;
         if (n == 0) {
-            visitExpr(c.comparators().get(0));
+            visitComparator(c, 0);
             compareOp(c.ops().get(0));
             return;
         }
@@ -1575,7 +1649,7 @@ public final class Compiler {
             compareOp(c.ops().get(i));
             jump(JUMP_IF_FALSE_OR_POP, cleanup);
         }
-        visitExpr(c.comparators().get(n));
+        visitComparator(c, n);
         compareOp(c.ops().get(n));
         BasicBlock end = newBlock();
         jumpNoLine(end);
@@ -1886,7 +1960,7 @@ public final class Compiler {
         CodeObject code = finishScope(true);
 
         makeClosure(code, 0);
-        visitExpr(generators.get(0).iter());
+        visitIterable(generators.get(0).iter());
         op(GET_ITER);
         op(CALL, 0);
     }
@@ -1909,7 +1983,7 @@ public final class Compiler {
                 visitExpr(single.get(0));
                 start = null;
             } else {
-                visitExpr(gen.iter());
+                visitIterable(gen.iter());
                 op(GET_ITER);
             }
         }
