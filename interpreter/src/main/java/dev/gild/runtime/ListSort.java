@@ -64,7 +64,34 @@ final class ListSort {
         return DOUBLES;
     }
 
-    private static boolean lt(Object a, Object b) { return Ops.lessThan(a, b); }
+    /**
+     * Python's {@code a < b}, with the comparisons of ints, strs, floats and exact tuples done
+     * inline (as CPython's sort pre-selects unsafe_tuple_compare and friends): same results as
+     * the protocol, without dispatching through {@code __lt__} and {@code __eq__}.
+     */
+    static boolean lt(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) return x < y;
+        if (a instanceof String x && b instanceof String y) return StrMethods.compare(x, y) < 0;
+        if (a instanceof Double x && b instanceof Double y) return x < y;
+        if (a instanceof PyTuple x && b instanceof PyTuple y && x.getType() == PyTypes.TUPLE && y.getType() == PyTypes.TUPLE) {
+            Object[] p = x.items;
+            Object[] q = y.items;
+            int n = Math.min(p.length, q.length);
+            int i = 0;
+            while (i < n && eq(p[i], q[i])) i++;
+            return i == n ? p.length < q.length : lt(p[i], q[i]);
+        }
+        return Ops.lessThan(a, b);
+    }
+
+    /** Python's {@code a == b} (identity first, as containers compare), inline for ints, strs and floats. */
+    private static boolean eq(Object a, Object b) {
+        if (a == b) return true;
+        if (a instanceof Long x && b instanceof Long y) return x.longValue() == y.longValue();
+        if (a instanceof String x && b instanceof String y) return x.equals(y);
+        if (a instanceof Double x && b instanceof Double y) return x.doubleValue() == y.doubleValue();
+        return Ops.eq(a, b);
+    }
 
     /** Stable merge sort of keys (values, when not null, move with their keys) using only {@code <}. */
     private static void mergeSort(Object[] keys, Object[] values, int n) {
@@ -75,7 +102,10 @@ final class ListSort {
             insertionSort(keys, values, lo, hi, lo == 0 ? Math.min(run, hi) : lo + 1);
         }
         if (n <= RUN) return;
-        Object[] tmpKeys = new Object[(n + 1) / 2];
+        // A merge copies out its left run, whose length is the merge width: at most the widest below n.
+        int maxWidth = RUN;
+        while ((long) maxWidth * 2 < n) maxWidth *= 2;
+        Object[] tmpKeys = new Object[maxWidth];
         Object[] tmpValues = values == null ? null : new Object[tmpKeys.length];
         for (int width = RUN; width < n; width *= 2) {
             for (int lo = 0; lo + width < n; lo += 2 * width) {

@@ -276,6 +276,32 @@ class ContainersTest {
                 repr(Ops.getitem(big, slice(N, 3L, N))) + " " + repr(Ops.getitem(big, slice(-3L, N, N))));
     }
 
+    /** Sorting thousands of tuples goes through the merge sort (keys of no single simple type). */
+    @Test
+    void largeMergeSort() {
+        long seed = 5;
+        PyList rows = new PyList();
+        for (long i = 0; i < 3000; i++) {
+            seed = (seed * 1103515245L + 12345L) % (1L << 31);
+            rows.append(tup((seed >> 8) % 50, "k" + (seed >> 4) % 97, i));
+        }
+        PyList sorted = (PyList) b("sorted", rows);
+        assertEquals(728512069L, positionChecksum(sorted));
+        assertEquals("[(0, 'k1', 901), (0, 'k10', 2709), (0, 'k11', 245)] [(49, 'k94', 2811), (49, 'k95', 2123)]",
+                repr(Ops.getitem(sorted, slice(N, 3L, N))) + " " + repr(Ops.getitem(sorted, slice(-2L, N, N))));
+        PyBuiltin nameThenNumber = fn((a, kw) -> tup(((PyTuple) a[0]).items[1], ((PyTuple) a[0]).items[0]));
+        PyList byName = (PyList) Ops.call(BUILTINS.getStr("sorted"), new Object[] {rows, nameThenNumber, true},
+                new String[] {"key", "reverse"});
+        assertEquals(723545217L, positionChecksum(byName));
+    }
+
+    /** sum(i * row[2] for i, row in enumerate(rows)) % 1000000007. */
+    private static long positionChecksum(PyList rows) {
+        long sum = 0;
+        for (int i = 0; i < rows.size; i++) sum = (sum + i * (Long) ((PyTuple) rows.items[i]).items[2]) % 1000000007L;
+        return sum;
+    }
+
     @Test
     void sortErrors() {
         PyList mixed = list(1L, "a", 2L);
