@@ -91,6 +91,7 @@ public final class DictMethods {
         t.define("__reversed__", (args, kw) -> new DictIterator(self(args), Kind.KEYS, true));
         t.define("__repr__", (args, kw) -> repr(self(args)));
         t.namespace().put("__hash__", Py.None);
+        PyGenericAlias.addClassGetItem(t);
         t.define("__eq__", (args, kw) -> {
             if (!(args[1] instanceof PyDict other)) return Py.NotImplemented;
             return Py.bool(dictEquals(self(args), other));

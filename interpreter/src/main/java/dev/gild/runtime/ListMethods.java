@@ -23,6 +23,7 @@ public final class ListMethods {
     static void install() {
         LIST_ITERATOR = PyTypes.newBuiltin("list_iterator", null, false, null);
         LIST_REVERSE_ITERATOR = PyTypes.newBuiltin("list_reverseiterator", null, false, null);
+        PyGenericAlias.install();
         PyIterator.installMethods(LIST_ITERATOR);
         PyIterator.installMethods(LIST_REVERSE_ITERATOR);
         PyType t = PyTypes.LIST;
@@ -163,6 +164,7 @@ public final class ListMethods {
         t.define("__reversed__", (args, kw) -> new ListReverseIterator(self(args)));
         t.define("__repr__", (args, kw) -> repr(self(args)));
         t.namespace().put("__hash__", Py.None);
+        PyGenericAlias.addClassGetItem(t);
 
         t.define("__add__", (args, kw) -> {
             if (!(args[1] instanceof PyList other)) return Py.NotImplemented;

@@ -63,6 +63,7 @@ public final class SetMethods {
 
     /** The methods set and frozenset have in common; name is the type name for messages. */
     private static void installShared(PyType t, String name) {
+        PyGenericAlias.addClassGetItem(t);
         t.define("__len__", (args, kw) -> (long) self(args).size());
         t.define("__contains__", (args, kw) -> {
             Args.check(name + ".__contains__", args, kw, 1, 1, 1);

@@ -47,6 +47,7 @@ public final class TupleMethods {
         t.define("__iter__", (args, kw) -> new TupleIterator(self(args)));
         t.define("__repr__", (args, kw) -> repr(self(args)));
         t.define("__hash__", (args, kw) -> hash(self(args)));
+        PyGenericAlias.addClassGetItem(t);
         t.define("count", (args, kw) -> {
             Args.check("tuple.count", args, kw, 1, 1, 1);
             long count = 0;

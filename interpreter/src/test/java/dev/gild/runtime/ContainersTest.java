@@ -631,6 +631,25 @@ class ContainersTest {
         assertEquals("set", Ops.typeName(Ops.binaryOp(s, set(3L), BinaryOp.OR)));
     }
 
+    @Test
+    void genericAliases() {
+        Object listOfInt = Ops.getitem(PyTypes.LIST, PyTypes.INT);
+        assertEquals("list[int] dict[str, int] tuple[int, ...] tuple[()] frozenset[None] list['x']",
+                repr(listOfInt) + " " + repr(Ops.getitem(PyTypes.DICT, tup(PyTypes.STR, PyTypes.INT))) + " "
+                        + repr(Ops.getitem(PyTypes.TUPLE, tup(PyTypes.INT, Py.Ellipsis))) + " "
+                        + repr(Ops.getitem(PyTypes.TUPLE, tup())) + " " + repr(Ops.getitem(PyTypes.FROZENSET, N)) + " "
+                        + repr(Ops.getitem(PyTypes.LIST, "x")));
+        assertEquals("<class 'types.GenericAlias'>", repr(Ops.typeOf(listOfInt)));
+        assertTrue(Ops.eq(listOfInt, Ops.getitem(PyTypes.LIST, PyTypes.INT)));
+        assertFalse(Ops.eq(listOfInt, Ops.getitem(PyTypes.LIST, PyTypes.STR)));
+        assertEquals(Ops.hash(listOfInt), Ops.hash(Ops.getitem(PyTypes.LIST, PyTypes.INT)));
+        assertSame(PyTypes.LIST, Ops.getattr(listOfInt, "__origin__"));
+        assertEquals("(<class 'int'>,)", repr(Ops.getattr(listOfInt, "__args__")));
+        assertEquals("[]", repr(Ops.call(listOfInt)));
+        raises(PyExc.TypeError, "isinstance() argument 2 cannot be a parameterized generic",
+                () -> b("isinstance", list(), listOfInt));
+    }
+
     // ------------------------------------------------------------------ range and slice
 
     @Test
