@@ -208,6 +208,9 @@ public final class BuiltinFunctions {
 
     /** divmod(a, b) through __divmod__ / __rdivmod__, the reflected one first for a subclass operand. */
     static Object divmod(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y && y != 0 && !(x == Long.MIN_VALUE && y == -1)) {
+            return PyTuple.of(Math.floorDiv(x, y), Math.floorMod(x, y));
+        }
         PyType ta = Ops.typeOf(a);
         PyType tb = Ops.typeOf(b);
         boolean reflectedFirst = ta != tb && tb.isSubtypeOf(ta) && tb.lookup("__rdivmod__") != null

@@ -323,6 +323,8 @@ class BuiltinFunctionsTest {
         raises(PyExc.TypeError, "unsupported operand type(s) for ** or pow(): 'str', 'int', 'int'", () -> b("pow", "a", 2L, 3L));
         raises(PyExc.TypeError, "unsupported operand type(s) for divmod(): 'str' and 'int'", () -> b("divmod", "a", 1L));
         raises(PyExc.TypeError, "divmod expected 2 arguments, got 1", () -> b("divmod", 1L));
+        assertEquals("(3, 1) (-4, 1) (-4, -1) (3, -1)", repr(b("divmod", 7L, 2L)) + " " + repr(b("divmod", -7L, 2L)) + " "
+                + repr(b("divmod", 7L, -2L)) + " " + repr(b("divmod", -7L, -2L)));
         assertEquals("[1, 2]", b("format", list(1L, 2L)));
         raises(PyExc.TypeError, "format() argument 2 must be str, not int", () -> b("format", 1L, 2L));
         raises(PyExc.TypeError, "format expected at most 2 arguments, got 3", () -> b("format", 1L, "", 3L));
