@@ -22,6 +22,11 @@ import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Help.Ansi.IStyle;
+import picocli.CommandLine.Help.Ansi.Text;
+import picocli.CommandLine.Help.ColorScheme;
+import picocli.CommandLine.Help.IParamLabelRenderer;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.IVersionProvider;
@@ -47,20 +52,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "gild",
         customSynopsis = "gild [options] [script.py | -c CODE | -m MODULE | -] [args...]",
-        description = {
-            "Runs a Python 3.11 program on the Gild VM: compiled to bytecode, executed on the JVM,",
-            "with a real global interpreter lock (or none, with --gil off).",
-            ""},
+        description = "Runs a Python 3.11 program on the Gild VM: compiled to bytecode and executed on"
+                + " the JVM, with a real global interpreter lock (or none, with --gil off).%n",
         mixinStandardHelpOptions = true,
         versionProvider = Main.GildVersion.class,
         subcommands = Main.Compile.class,
         sortOptions = false,
         footerHeading = "%n",
         footer = {
-            "Exit status: the program's (0, 1 for an uncaught exception, sys.exit's argument);",
-            "2 for a bad command line or a script that cannot be opened; 70 for an internal error.",
-            "Environment (read by the ./gild launcher): JAVA_HOME picks the JDK (21 or newer),",
-            "GILD_JAVA_OPTS adds JVM flags."})
+            "Exit status: the program's own (0; 1 for an uncaught exception; the argument of"
+                    + " sys.exit), 2 for a bad command line or a script that cannot be opened, 70 for"
+                    + " an internal error.",
+            "Environment (read by the ./gild launcher): JAVA_HOME picks the JDK (21 or newer);"
+                    + " GILD_JAVA_OPTS adds JVM flags."})
 public final class Main implements Callable<Integer> {
 
     static final int EXIT_USAGE = 2;
@@ -77,9 +81,9 @@ public final class Main implements Callable<Integer> {
             description = "Run MODULE as __main__; ends the option list.")
     String module;
 
-    @Parameters(paramLabel = "script.py | -", arity = "0..*", parameterConsumer = ProgramArgument.class,
-            description = "The script to run (- or nothing: read it from stdin), then its"
-                    + " arguments, which become sys.argv[1:].")
+    @Parameters(paramLabel = "SCRIPT", arity = "0..*", parameterConsumer = ProgramArgument.class,
+            description = "The script file to run, or - (or nothing) to read the program from"
+                    + " stdin. The arguments after it go to the script as sys.argv[1:].")
     List<String> scriptAndArguments;
 
     @Option(names = "--gil", paramLabel = "on|off",
@@ -144,6 +148,7 @@ public final class Main implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Main(launcher))
                 .setOut(out)
                 .setErr(err)
+                .setHelpFactory(SpaceSeparatedHelp::new)
                 .setParameterExceptionHandler(Main::reportUsageError)
                 .setExecutionExceptionHandler((exception, failed, parseResult) -> {
                     failed.getErr().println("gild: internal error: " + exception);
@@ -275,6 +280,38 @@ public final class Main implements Callable<Integer> {
             } catch (InvalidPathException invalid) {
                 throw new ParameterException(commandSpec.commandLine(), "not a valid file name: '" + text + "'");
             }
+        }
+    }
+
+    /**
+     * Shows option values as {@code --gil on|off} and {@code -c CODE}, the way CPython's help
+     * does, while the parser still accepts {@code --gil=off} (a space separator in
+     * {@code @Command} would make picocli reject that form).
+     */
+    static final class SpaceSeparatedHelp extends CommandLine.Help {
+        SpaceSeparatedHelp(CommandSpec spec, ColorScheme colors) {
+            super(spec, colors);
+        }
+
+        @Override
+        public IParamLabelRenderer parameterLabelRenderer() {
+            IParamLabelRenderer standard = super.parameterLabelRenderer();
+            return new IParamLabelRenderer() {
+                @Override
+                public Text renderParameterLabel(ArgSpec arg, Ansi ansi, List<IStyle> styles) {
+                    Text label = standard.renderParameterLabel(arg, ansi, styles);
+                    String plain = label.plainString();
+                    String separator = standard.separator();
+                    return plain.startsWith(separator)
+                            ? ansi.new Text(" " + plain.substring(separator.length()), colorScheme())
+                            : label;
+                }
+
+                @Override
+                public String separator() {
+                    return " ";
+                }
+            };
         }
     }
 

@@ -151,6 +151,15 @@ class CliTest {
     }
 
     @Test
+    void optionValuesMayBeAttachedWithEquals() throws IOException {
+        String script = script("e.py");
+        LaunchOptions options = parse("--gil=off", "--switch-interval=100", "-Xfoo=bar", script).options();
+        assertEquals(GilMode.off, options.gil());
+        assertEquals(SwitchInterval.ofInstructions(100), options.switchInterval());
+        assertEquals(Map.of("foo", "bar"), options.xOptions());
+    }
+
+    @Test
     void defaultsFollowCPython() throws IOException {
         LaunchOptions options = parse(script("d.py")).options();
         assertAll(
