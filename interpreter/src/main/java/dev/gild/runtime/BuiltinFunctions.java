@@ -341,8 +341,9 @@ public final class BuiltinFunctions {
         PyType t = Ops.typeOf(it);
         if (t.lookup("__next__") == null) throw Py.typeError("'" + t.getName() + "' object is not an iterator");
         if (dflt == null) {
-            // Built-in iterators carry no StopIteration value, generators do: theirs must propagate.
-            if (it instanceof PyIterator p && t.builtin && t != PyTypes.GENERATOR) {
+            // A generator's StopIteration carries its return value; send(None) is __next__ raising it.
+            if (it instanceof PyGenerator g) return g.send(Py.None);
+            if (it instanceof PyIterator p && t.builtin) {
                 Object v = p.next();
                 if (v == null) throw Py.stopIteration();
                 return v;
