@@ -53,15 +53,58 @@ final class ListSort {
         }
     }
 
-    /** A Java comparator equivalent to Python's {@code <} when all keys share a simple type, else null. */
+    /**
+     * A Java comparator equivalent to Python's {@code <} when all keys share a simple type (int,
+     * str, NaN-free float), or are exact tuples whose items at each position do; else null. Those
+     * orders are total, so Java's TimSort may use them.
+     */
     private static Comparator<Object> directComparator(Object[] keys, int n) {
         Class<?> c = keys[0].getClass();
-        if (c != Long.class && c != String.class && c != Double.class) return null;
+        if (c == PyTuple.class) return tupleComparator(keys, n);
+        if (!isSimpleType(c)) return null;
         for (int i = 1; i < n; i++) if (keys[i].getClass() != c) return null;
         if (c == Long.class) return LONGS;
         if (c == String.class) return STRINGS;
         for (int i = 0; i < n; i++) if (Double.isNaN((Double) keys[i])) return null;
         return DOUBLES;
+    }
+
+    private static boolean isSimpleType(Class<?> c) {
+        return c == Long.class || c == String.class || c == Double.class;
+    }
+
+    /** Lexicographic order of exact tuples whose items at each position share a simple type. */
+    private static Comparator<Object> tupleComparator(Object[] keys, int n) {
+        Class<?>[] columns = new Class<?>[4];
+        int width = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(keys[i] instanceof PyTuple t) || t.getType() != PyTypes.TUPLE) return null;
+            Object[] items = t.items;
+            if (items.length > columns.length) columns = Arrays.copyOf(columns, Math.max(items.length, 2 * columns.length));
+            for (int j = 0; j < items.length; j++) {
+                Class<?> c = items[j].getClass();
+                if (j >= width) {
+                    if (!isSimpleType(c)) return null;
+                    columns[j] = c;
+                    width = j + 1;
+                } else if (columns[j] != c) {
+                    return null;
+                }
+                if (c == Double.class && Double.isNaN((Double) items[j])) return null;
+            }
+        }
+        return (a, b) -> {
+            Object[] p = ((PyTuple) a).items;
+            Object[] q = ((PyTuple) b).items;
+            int common = Math.min(p.length, q.length);
+            for (int j = 0; j < common; j++) {
+                Object x = p[j];
+                int c = x instanceof Long ? LONGS.compare(x, q[j]) : x instanceof String ? STRINGS.compare(x, q[j])
+                        : DOUBLES.compare(x, q[j]);
+                if (c != 0) return c;
+            }
+            return Integer.compare(p.length, q.length);
+        };
     }
 
     /**
