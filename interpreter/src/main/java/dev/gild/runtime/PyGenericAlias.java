@@ -30,28 +30,33 @@ public final class PyGenericAlias extends PyObject {
         TYPE.defineGetter("__origin__", o -> ((PyGenericAlias) o).origin);
         TYPE.defineGetter("__args__", o -> ((PyGenericAlias) o).args);
         TYPE.defineGetter("__parameters__", o -> PyTuple.EMPTY);
-        TYPE.define("__repr__", (a, kw) -> repr((PyGenericAlias) a[0]));
+        TYPE.define("__repr__", (a, kw) -> repr(self(a)));
         TYPE.define("__call__", (a, kw) -> {
             Object[] rest = new Object[a.length - 1];
             System.arraycopy(a, 1, rest, 0, rest.length);
-            return Ops.call(((PyGenericAlias) a[0]).origin, rest, kw);
+            return Ops.call(self(a).origin, rest, kw);
         });
         TYPE.define("__eq__", (a, kw) -> {
             if (!(a[1] instanceof PyGenericAlias other)) return Py.NotImplemented;
-            PyGenericAlias self = (PyGenericAlias) a[0];
+            PyGenericAlias self = self(a);
             return Py.bool(Ops.eq(self.origin, other.origin) && Ops.eq(self.args, other.args));
         });
         TYPE.define("__hash__", (a, kw) -> {
-            PyGenericAlias self = (PyGenericAlias) a[0];
+            PyGenericAlias self = self(a);
             return Ops.hash(self.origin) ^ Ops.hash(self.args);
         });
-        TYPE.define("__mro_entries__", (a, kw) -> PyTuple.of(((PyGenericAlias) a[0]).origin));
+        TYPE.define("__mro_entries__", (a, kw) -> PyTuple.of(self(a).origin));
         TYPE.define("__instancecheck__", (a, kw) -> {
             throw Py.typeError("isinstance() argument 2 cannot be a parameterized generic");
         });
         TYPE.define("__subclasscheck__", (a, kw) -> {
             throw Py.typeError("issubclass() argument 2 cannot be a parameterized generic");
         });
+    }
+
+    private static PyGenericAlias self(Object[] args) {
+        if (args[0] instanceof PyGenericAlias g) return g;
+        throw Py.typeError("descriptor requires a 'types.GenericAlias' object but received a '" + Ops.typeName(args[0]) + "'");
     }
 
     /** Gives a container type {@code __class_getitem__}, so that {@code t[args]} makes a GenericAlias. */

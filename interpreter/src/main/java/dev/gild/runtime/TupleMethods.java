@@ -18,9 +18,7 @@ public final class TupleMethods {
         PyType t = PyTypes.TUPLE;
 
         t.defineStatic("__new__", (args, kw) -> {
-            if (args.length == 0 || !(args[0] instanceof PyType cls)) {
-                throw Py.typeError("tuple.__new__(X): X is not a type object");
-            }
+            PyType cls = ListMethods.newTarget(args, PyTypes.TUPLE);
             if (cls == PyTypes.TUPLE) Args.noKeywords("tuple", kw);
             int n = args.length - Args.kwCount(kw) - 1;
             if (n > 1) throw Py.typeError("tuple expected at most 1 argument, got " + n);
