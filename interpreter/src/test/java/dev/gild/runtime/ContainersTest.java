@@ -636,6 +636,19 @@ class ContainersTest {
     }
 
     @Test
+    void constructorsCheckTheirClass() {
+        raises(PyExc.TypeError, "tuple.__new__(X): X is not a type object (int)",
+                () -> Ops.call(Ops.getattr(PyTypes.TUPLE, "__new__"), 5L));
+        raises(PyExc.TypeError, "set.__new__(list): list is not a subtype of set",
+                () -> Ops.call(Ops.getattr(PyTypes.SET, "__new__"), PyTypes.LIST));
+        raises(PyExc.TypeError, "frozenset.__new__(int): int is not a subtype of frozenset",
+                () -> Ops.call(Ops.getattr(PyTypes.FROZENSET, "__new__"), PyTypes.INT));
+        raises(PyExc.TypeError, "map.__new__(int): int is not a subtype of map",
+                () -> Ops.call(Ops.getattr(BUILTINS.getStr("map"), "__new__"), PyTypes.INT, BUILTINS.getStr("len"), list()));
+        raises(PyExc.TypeError, "dict.__new__(): not enough arguments", () -> Ops.call(Ops.getattr(PyTypes.DICT, "__new__")));
+    }
+
+    @Test
     void genericAliases() {
         Object listOfInt = Ops.getitem(PyTypes.LIST, PyTypes.INT);
         assertEquals("list[int] dict[str, int] tuple[int, ...] tuple[()] frozenset[None] list['x']",
