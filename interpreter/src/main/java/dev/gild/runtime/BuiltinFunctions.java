@@ -65,15 +65,15 @@ public final class BuiltinFunctions {
         });
         define(builtins, "bin", (args, kw) -> {
             Args.check("bin", args, kw, 0, 1, 1);
-            return intToString(Ops.index(args[0]), 2, "0b");
+            return IntMethods.toString(Ops.index(args[0]), 2, "0b");
         });
         define(builtins, "oct", (args, kw) -> {
             Args.check("oct", args, kw, 0, 1, 1);
-            return intToString(Ops.index(args[0]), 8, "0o");
+            return IntMethods.toString(Ops.index(args[0]), 8, "0o");
         });
         define(builtins, "hex", (args, kw) -> {
             Args.check("hex", args, kw, 0, 1, 1);
-            return intToString(Ops.index(args[0]), 16, "0x");
+            return IntMethods.toString(Ops.index(args[0]), 16, "0x");
         });
         define(builtins, "callable", (args, kw) -> {
             Args.check("callable", args, kw, 0, 1, 1);
@@ -208,6 +208,9 @@ public final class BuiltinFunctions {
 
     /** divmod(a, b) through __divmod__ / __rdivmod__, the reflected one first for a subclass operand. */
     static Object divmod(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y && y != 0 && !(x == Long.MIN_VALUE && y == -1)) {
+            return PyTuple.of(Math.floorDiv(x, y), Math.floorMod(x, y));
+        }
         PyType ta = Ops.typeOf(a);
         PyType tb = Ops.typeOf(b);
         boolean reflectedFirst = ta != tb && tb.isSubtypeOf(ta) && tb.lookup("__rdivmod__") != null
@@ -240,22 +243,6 @@ public final class BuiltinFunctions {
             throw Py.typeError("type " + Ops.typeName(number) + " doesn't define __round__ method");
         }
         return ndigits == Py.None ? Ops.callSpecial(number, "__round__") : Ops.callSpecial(number, "__round__", ndigits);
-    }
-
-    /** An int in base 2, 8 or 16 with its prefix: bin(), oct(), hex(). */
-    static String intToString(Object value, int radix, String prefix) {
-        if (value instanceof Long l && l != Long.MIN_VALUE) {
-            long v = Math.abs(l);
-            String digits = switch (radix) {
-                case 2 -> Long.toBinaryString(v);
-                case 8 -> Long.toOctalString(v);
-                default -> Long.toHexString(v);
-            };
-            return l < 0 ? "-" + prefix + digits : prefix + digits;
-        }
-        BigInteger b = value instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) value;
-        String digits = b.abs().toString(radix);
-        return b.signum() < 0 ? "-" + prefix + digits : prefix + digits;
     }
 
     // ------------------------------------------------------------------ characters
@@ -338,8 +325,9 @@ public final class BuiltinFunctions {
         PyType t = Ops.typeOf(it);
         if (t.lookup("__next__") == null) throw Py.typeError("'" + t.getName() + "' object is not an iterator");
         if (dflt == null) {
-            // Built-in iterators carry no StopIteration value, generators do: theirs must propagate.
-            if (it instanceof PyIterator p && t.builtin && t != PyTypes.GENERATOR) {
+            // A generator's StopIteration carries its return value; send(None) is __next__ raising it.
+            if (it instanceof PyGenerator g) return g.send(Py.None);
+            if (it instanceof PyIterator p && t.builtin) {
                 Object v = p.next();
                 if (v == null) throw Py.stopIteration();
                 return v;

@@ -34,8 +34,9 @@ final class BuiltinIterators {
         FILTER.defineStatic("__new__", BuiltinIterators::newFilter);
         REVERSED.defineStatic("__new__", (args, kw) -> {
             Args.noKeywords("reversed", kw);
+            PyType cls = ListMethods.newTarget(args, REVERSED);
             if (args.length != 2) throw Py.typeError("reversed expected 1 argument, got " + (args.length - 1));
-            return reversed((PyType) args[0], args[1]);
+            return reversed(cls, args[1]);
         });
     }
 
@@ -57,8 +58,7 @@ final class BuiltinIterators {
     // ------------------------------------------------------------------ enumerate
 
     private static Object newEnumerate(Object[] args, String[] kwnames) {
-        PyType cls = (PyType) args[0];
-        int kw = Args.kwCount(kwnames);
+        PyType cls = ListMethods.newTarget(args, ENUMERATE);
         if (args.length - 1 > 2) {
             throw Py.typeError("enumerate() takes at most 2 arguments (" + (args.length - 1) + " given)");
         }
@@ -103,7 +103,7 @@ final class BuiltinIterators {
     // ------------------------------------------------------------------ zip
 
     private static Object newZip(Object[] args, String[] kwnames) {
-        PyType cls = (PyType) args[0];
+        PyType cls = ListMethods.newTarget(args, ZIP);
         int kw = Args.kwCount(kwnames);
         boolean strict = false;
         if (kw > 1) throw Py.typeError("zip() takes at most 1 keyword argument (" + kw + " given)");
@@ -171,7 +171,7 @@ final class BuiltinIterators {
     // ------------------------------------------------------------------ map and filter
 
     private static Object newMap(Object[] args, String[] kwnames) {
-        PyType cls = (PyType) args[0];
+        PyType cls = ListMethods.newTarget(args, MAP);
         if (cls == MAP) Args.noKeywords("map", kwnames);
         int n = args.length - Args.kwCount(kwnames) - 1;
         if (n < 2) throw Py.typeError("map() must have at least two arguments.");
@@ -207,7 +207,7 @@ final class BuiltinIterators {
     }
 
     private static Object newFilter(Object[] args, String[] kwnames) {
-        PyType cls = (PyType) args[0];
+        PyType cls = ListMethods.newTarget(args, FILTER);
         if (cls == FILTER) Args.noKeywords("filter", kwnames);
         int n = args.length - Args.kwCount(kwnames) - 1;
         if (n != 2) throw Py.typeError("filter expected 2 arguments, got " + n);

@@ -54,12 +54,7 @@ public final class DictMethods {
     }
 
     private static void installDict(PyType t) {
-        t.defineStatic("__new__", (args, kw) -> {
-            if (args.length == 0 || !(args[0] instanceof PyType cls)) {
-                throw Py.typeError("dict.__new__(X): X is not a type object");
-            }
-            return cls.allocate();
-        });
+        t.defineStatic("__new__", (args, kw) -> ListMethods.newTarget(args, PyTypes.DICT).allocate());
         t.define("__init__", (args, kw) -> {
             updateFromArgs("dict", self(args), args, kw);
             return Py.None;
@@ -91,6 +86,7 @@ public final class DictMethods {
         t.define("__reversed__", (args, kw) -> new DictIterator(self(args), Kind.KEYS, true));
         t.define("__repr__", (args, kw) -> repr(self(args)));
         t.namespace().put("__hash__", Py.None);
+        PyGenericAlias.addClassGetItem(t);
         t.define("__eq__", (args, kw) -> {
             if (!(args[1] instanceof PyDict other)) return Py.NotImplemented;
             return Py.bool(dictEquals(self(args), other));

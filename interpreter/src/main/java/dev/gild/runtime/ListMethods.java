@@ -23,16 +23,12 @@ public final class ListMethods {
     static void install() {
         LIST_ITERATOR = PyTypes.newBuiltin("list_iterator", null, false, null);
         LIST_REVERSE_ITERATOR = PyTypes.newBuiltin("list_reverseiterator", null, false, null);
+        PyGenericAlias.install();
         PyIterator.installMethods(LIST_ITERATOR);
         PyIterator.installMethods(LIST_REVERSE_ITERATOR);
         PyType t = PyTypes.LIST;
 
-        t.defineStatic("__new__", (args, kw) -> {
-            if (args.length == 0 || !(args[0] instanceof PyType cls)) {
-                throw Py.typeError("list.__new__(X): X is not a type object");
-            }
-            return cls.allocate();
-        });
+        t.defineStatic("__new__", (args, kw) -> newTarget(args, PyTypes.LIST).allocate());
         t.define("__init__", (args, kw) -> {
             Args.noKeywords("list", kw);
             Args.check("list", args, kw, 1, 0, 1);
@@ -163,6 +159,7 @@ public final class ListMethods {
         t.define("__reversed__", (args, kw) -> new ListReverseIterator(self(args)));
         t.define("__repr__", (args, kw) -> repr(self(args)));
         t.namespace().put("__hash__", Py.None);
+        PyGenericAlias.addClassGetItem(t);
 
         t.define("__add__", (args, kw) -> {
             if (!(args[1] instanceof PyList other)) return Py.NotImplemented;
@@ -205,6 +202,22 @@ public final class ListMethods {
                 return compare(self(args), other, op);
             });
         }
+    }
+
+    /**
+     * The class a built-in type's {@code __new__} was called with (args[0]), checked as CPython does:
+     * "tuple.__new__(X): X is not a type object (int)", "set.__new__(list): list is not a subtype of set".
+     */
+    static PyType newTarget(Object[] args, PyType base) {
+        String name = base.getName();
+        if (args.length == 0) throw Py.typeError(name + ".__new__(): not enough arguments");
+        if (!(args[0] instanceof PyType cls)) {
+            throw Py.typeError(name + ".__new__(X): X is not a type object (" + Ops.typeName(args[0]) + ")");
+        }
+        if (!cls.isSubtypeOf(base)) {
+            throw Py.typeError(name + ".__new__(" + cls.getName() + "): " + cls.getName() + " is not a subtype of " + name);
+        }
+        return cls;
     }
 
     private static PyList self(Object[] args) {

@@ -53,10 +53,15 @@ final class ListSort {
         }
     }
 
-    /** A Java comparator equivalent to Python's {@code <} when all keys share a simple type, else null. */
+    /**
+     * A Java comparator equivalent to Python's {@code <} when all keys share a simple type (int,
+     * str, NaN-free float), or are exact tuples whose items at each position do; else null. Those
+     * orders are total, so Java's TimSort may use them.
+     */
     private static Comparator<Object> directComparator(Object[] keys, int n) {
         Class<?> c = keys[0].getClass();
-        if (c != Long.class && c != String.class && c != Double.class) return null;
+        if (c == PyTuple.class) return tupleComparator(keys, n);
+        if (!isSimpleType(c)) return null;
         for (int i = 1; i < n; i++) if (keys[i].getClass() != c) return null;
         if (c == Long.class) return LONGS;
         if (c == String.class) return STRINGS;
@@ -64,7 +69,72 @@ final class ListSort {
         return DOUBLES;
     }
 
-    private static boolean lt(Object a, Object b) { return Ops.lessThan(a, b); }
+    private static boolean isSimpleType(Class<?> c) {
+        return c == Long.class || c == String.class || c == Double.class;
+    }
+
+    /** Lexicographic order of exact tuples whose items at each position share a simple type. */
+    private static Comparator<Object> tupleComparator(Object[] keys, int n) {
+        Class<?>[] columns = new Class<?>[4];
+        int width = 0;
+        for (int i = 0; i < n; i++) {
+            if (!(keys[i] instanceof PyTuple t) || t.getType() != PyTypes.TUPLE) return null;
+            Object[] items = t.items;
+            if (items.length > columns.length) columns = Arrays.copyOf(columns, Math.max(items.length, 2 * columns.length));
+            for (int j = 0; j < items.length; j++) {
+                Class<?> c = items[j].getClass();
+                if (j >= width) {
+                    if (!isSimpleType(c)) return null;
+                    columns[j] = c;
+                    width = j + 1;
+                } else if (columns[j] != c) {
+                    return null;
+                }
+                if (c == Double.class && Double.isNaN((Double) items[j])) return null;
+            }
+        }
+        return (a, b) -> {
+            Object[] p = ((PyTuple) a).items;
+            Object[] q = ((PyTuple) b).items;
+            int common = Math.min(p.length, q.length);
+            for (int j = 0; j < common; j++) {
+                Object x = p[j];
+                int c = x instanceof Long ? LONGS.compare(x, q[j]) : x instanceof String ? STRINGS.compare(x, q[j])
+                        : DOUBLES.compare(x, q[j]);
+                if (c != 0) return c;
+            }
+            return Integer.compare(p.length, q.length);
+        };
+    }
+
+    /**
+     * Python's {@code a < b}, with the comparisons of ints, strs, floats and exact tuples done
+     * inline (as CPython's sort pre-selects unsafe_tuple_compare and friends): same results as
+     * the protocol, without dispatching through {@code __lt__} and {@code __eq__}.
+     */
+    static boolean lt(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) return x < y;
+        if (a instanceof String x && b instanceof String y) return StrMethods.compare(x, y) < 0;
+        if (a instanceof Double x && b instanceof Double y) return x < y;
+        if (a instanceof PyTuple x && b instanceof PyTuple y && x.getType() == PyTypes.TUPLE && y.getType() == PyTypes.TUPLE) {
+            Object[] p = x.items;
+            Object[] q = y.items;
+            int n = Math.min(p.length, q.length);
+            int i = 0;
+            while (i < n && eq(p[i], q[i])) i++;
+            return i == n ? p.length < q.length : lt(p[i], q[i]);
+        }
+        return Ops.lessThan(a, b);
+    }
+
+    /** Python's {@code a == b} (identity first, as containers compare), inline for ints, strs and floats. */
+    private static boolean eq(Object a, Object b) {
+        if (a == b) return true;
+        if (a instanceof Long x && b instanceof Long y) return x.longValue() == y.longValue();
+        if (a instanceof String x && b instanceof String y) return x.equals(y);
+        if (a instanceof Double x && b instanceof Double y) return x.doubleValue() == y.doubleValue();
+        return Ops.eq(a, b);
+    }
 
     /** Stable merge sort of keys (values, when not null, move with their keys) using only {@code <}. */
     private static void mergeSort(Object[] keys, Object[] values, int n) {
@@ -75,7 +145,10 @@ final class ListSort {
             insertionSort(keys, values, lo, hi, lo == 0 ? Math.min(run, hi) : lo + 1);
         }
         if (n <= RUN) return;
-        Object[] tmpKeys = new Object[(n + 1) / 2];
+        // A merge copies out its left run, whose length is the merge width: at most the widest below n.
+        int maxWidth = RUN;
+        while ((long) maxWidth * 2 < n) maxWidth *= 2;
+        Object[] tmpKeys = new Object[maxWidth];
         Object[] tmpValues = values == null ? null : new Object[tmpKeys.length];
         for (int width = RUN; width < n; width *= 2) {
             for (int lo = 0; lo + width < n; lo += 2 * width) {

@@ -70,11 +70,9 @@ final class ObjectIds {
         return id;
     }
 
+    /** HashMap.get calls probe.equals(storedKey), so a Probe finds the IdentityKey of the same object. */
     private static IdentityKey findKey(Object o) {
-        // HashMap.get calls probe.equals(storedKey), so a Probe finds the IdentityKey of the same object.
-        @SuppressWarnings("unlikely-arg-type")
-        IdentityKey k = IDS.get(new Probe(o));
-        return k;
+        return IDS.get(new Probe(o));
     }
 
     private static void expunge() {

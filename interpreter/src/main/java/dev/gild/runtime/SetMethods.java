@@ -20,7 +20,7 @@ public final class SetMethods {
         installSetOnly(PyTypes.SET);
 
         PyTypes.SET.defineStatic("__new__", (args, kw) -> {
-            PyType cls = newTarget(args, "set.__new__");
+            PyType cls = ListMethods.newTarget(args, PyTypes.SET);
             if (cls == PyTypes.SET) Args.noKeywords("set", kw);
             return cls.allocate();
         });
@@ -35,7 +35,7 @@ public final class SetMethods {
         PyTypes.SET.namespace().put("__hash__", Py.None);
 
         PyTypes.FROZENSET.defineStatic("__new__", (args, kw) -> {
-            PyType cls = newTarget(args, "frozenset.__new__");
+            PyType cls = ListMethods.newTarget(args, PyTypes.FROZENSET);
             if (cls == PyTypes.FROZENSET) Args.noKeywords("frozenset", kw);
             int n = args.length - Args.kwCount(kw) - 1;
             if (n > 1) throw Py.typeError("frozenset expected at most 1 argument, got " + n);
@@ -49,13 +49,6 @@ public final class SetMethods {
         PyTypes.FROZENSET.define("__hash__", (args, kw) -> self(args).frozenHash());
     }
 
-    private static PyType newTarget(Object[] args, String fname) {
-        if (args.length == 0 || !(args[0] instanceof PyType cls)) {
-            throw Py.typeError(fname + "(X): X is not a type object");
-        }
-        return cls;
-    }
-
     private static PySet self(Object[] args) {
         if (args[0] instanceof PySet s) return s;
         throw Py.typeError("descriptor requires a 'set' object but received a '" + Ops.typeName(args[0]) + "'");
@@ -63,6 +56,7 @@ public final class SetMethods {
 
     /** The methods set and frozenset have in common; name is the type name for messages. */
     private static void installShared(PyType t, String name) {
+        PyGenericAlias.addClassGetItem(t);
         t.define("__len__", (args, kw) -> (long) self(args).size());
         t.define("__contains__", (args, kw) -> {
             Args.check(name + ".__contains__", args, kw, 1, 1, 1);

@@ -18,9 +18,7 @@ public final class TupleMethods {
         PyType t = PyTypes.TUPLE;
 
         t.defineStatic("__new__", (args, kw) -> {
-            if (args.length == 0 || !(args[0] instanceof PyType cls)) {
-                throw Py.typeError("tuple.__new__(X): X is not a type object");
-            }
+            PyType cls = ListMethods.newTarget(args, PyTypes.TUPLE);
             if (cls == PyTypes.TUPLE) Args.noKeywords("tuple", kw);
             int n = args.length - Args.kwCount(kw) - 1;
             if (n > 1) throw Py.typeError("tuple expected at most 1 argument, got " + n);
@@ -47,6 +45,7 @@ public final class TupleMethods {
         t.define("__iter__", (args, kw) -> new TupleIterator(self(args)));
         t.define("__repr__", (args, kw) -> repr(self(args)));
         t.define("__hash__", (args, kw) -> hash(self(args)));
+        PyGenericAlias.addClassGetItem(t);
         t.define("count", (args, kw) -> {
             Args.check("tuple.count", args, kw, 1, 1, 1);
             long count = 0;
