@@ -12,8 +12,9 @@ import java.util.Arrays;
 public final class BytesMethods {
     private BytesMethods() {}
 
-    static final PyType BYTES_ITERATOR = PyTypes.newBuiltin("bytes_iterator", null, false, null);
-    static final PyType BYTEARRAY_ITERATOR = PyTypes.newBuiltin("bytearray_iterator", null, false, null);
+    /* Created by install(), run from PyTypes' static initialiser (see StrMethods). */
+    static PyType BYTES_ITERATOR;
+    static PyType BYTEARRAY_ITERATOR;
 
     /** The bytes of a bytes-like value, read-only, with its length (a bytearray's array may be longer). */
     record View(byte[] data, int length) {
@@ -21,6 +22,8 @@ public final class BytesMethods {
     }
 
     static void install() {
+        BYTES_ITERATOR = PyTypes.newBuiltin("bytes_iterator", null, false, null);
+        BYTEARRAY_ITERATOR = PyTypes.newBuiltin("bytearray_iterator", null, false, null);
         PyIterator.installMethods(BYTES_ITERATOR);
         PyIterator.installMethods(BYTEARRAY_ITERATOR);
         installCommon(PyTypes.BYTES, false);
@@ -950,6 +953,10 @@ public final class BytesMethods {
             return args[0] instanceof PyBytes ? args[0] : new PyBytes(v.data);
         });
         t.define("__getnewargs__", (args, kw) -> PyTuple.of(new PyBytes(self(args[0], false, "__getnewargs__").data)));
+        t.define("__sizeof__", (args, kw) -> {
+            MethodArgs.none("bytes", "__sizeof__", args, kw);
+            return 33L + self(args[0], false, "__sizeof__").length;
+        });
     }
 
     private static Object[] constructorArgs(String fname, Object[] args, String[] kw) {
@@ -1043,11 +1050,6 @@ public final class BytesMethods {
             self.bytes = data;
             self.size = data.length;
             return Py.None;
-        });
-        t.define("__alloc__", (args, kw) -> {
-            MethodArgs.none("bytearray", "__alloc__", args, kw);
-            PyByteArray self = selfArray(args[0], "__alloc__");
-            return (long) self.bytes.length + 1;
         });
         t.define("__setitem__", (args, kw) -> {
             setitem(selfArray(args[0], "__setitem__"), args[1], args[2]);
