@@ -366,7 +366,8 @@ public final class StrMethods {
         long n = (Long) idx;
         if (n <= 0 || s.isEmpty()) return "";
         if (n == 1) return s;
-        if (n > Integer.MAX_VALUE / s.length()) throw Py.overflowError("repeated string is too long");
+        if (n > Long.MAX_VALUE / s.length()) throw Py.overflowError("repeated string is too long");
+        if (n > (Integer.MAX_VALUE - 16) / s.length()) throw Py.memoryError();
         return s.repeat((int) n);
     }
 
@@ -1002,8 +1003,7 @@ public final class StrMethods {
         t.define("expandtabs", (args, kw) -> {
             String s = self(args[0], "expandtabs");
             Object[] a = MethodArgs.keywords("expandtabs", args, kw, new String[] {"tabsize"});
-            long size = a[0] == null ? 8 : MethodArgs.size(a[0]);
-            return expandtabs(s, size);
+            return expandtabs(s, a[0] == null ? 8 : MethodArgs.cInt(a[0]));
         });
     }
 
@@ -1099,7 +1099,7 @@ public final class StrMethods {
             if (c == '\t') {
                 if (tabsize > 0) {
                     long spaces = tabsize - column % tabsize;
-                    if (sb.length() + spaces > Integer.MAX_VALUE - 16) throw Py.overflowError("result too long");
+                    if (sb.length() + spaces > Integer.MAX_VALUE - 16) throw Py.memoryError();
                     for (long k = 0; k < spaces; k++) sb.append(' ');
                     column += spaces;
                 }
