@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
-"""Generates src/main/resources/dev/gild/runtime/unicode.dat from the running CPython.
+"""Generates Gild's Unicode tables from the running CPython.
 
 Gild's str methods must agree with CPython 3.11 character by character, and the JDK's Character
 class follows a different Unicode version and has no casefold, full titlecase or Python's
 isdigit/isnumeric/isprintable. So the properties are taken from python3 itself: run this script
-with the CPython whose behaviour Gild follows (3.11) and commit the output.
+from interpreter/ with the CPython whose behaviour Gild follows (3.11) and commit the output.
 
-Format (big-endian, read by UnicodeData.java):
-  int magic 'GUD1'
-  int runCount, then runCount x (int firstCodePoint, short flags): the flags of every code point
-      from firstCodePoint up to the next run's first code point
-  int caseCount, then caseCount x (int codePoint, 4 x (short length, length x UTF-16 char)):
-      the full lower, upper, title and casefold mappings of each code point with any mapping
-      that is not the code point itself
+src/main/resources/dev/gild/runtime/unicode-flags.dat (big-endian, read by UnicodeData.java):
+  int magic 'GUF1'
+  int indexLength, then indexLength x u16: the block number of each run of 128 code points
+  int blockCount, then blockCount x 128 x u16: the property flags of the code points of a block
+src/main/resources/dev/gild/runtime/unicode-case.dat:
+  int magic 'GUC1'
+  int count, then count x int: the code points that have a case mapping, ascending
+  int poolLength, then poolLength x u16: the UTF-16 text of all mappings, four per code point
+      (lower, upper, title, casefold) in the order of the code points
+  then (count * 4 + 1) x int: where each mapping starts in the pool (the last is poolLength)
 """
 import struct
 import sys
@@ -56,37 +59,44 @@ def flags_of(cp):
     return f
 
 
-def utf16(s):
-    data = s.encode("utf-16-be")
-    return struct.pack(">H", len(data) // 2) + data
+BLOCK_SHIFT = 7
+BLOCK_SIZE = 1 << BLOCK_SHIFT
 
 
-def main(path):
+def main(directory):
     assert sys.version_info[:2] == (3, 11), "generate with CPython 3.11"
-    runs = []
-    previous = None
-    cases = []
-    for cp in range(0x110000):
-        f = flags_of(cp)
-        if f != previous:
-            runs.append((cp, f))
-            previous = f
-        if f & HAS_CASE_MAPPING:
-            c = chr(cp)
-            cases.append((cp, c.lower(), c.upper(), c.title(), c.casefold()))
-    out = bytearray(b"GUD1")
-    out += struct.pack(">i", len(runs))
-    for cp, f in runs:
-        out += struct.pack(">iH", cp, f)
-    out += struct.pack(">i", len(cases))
-    for cp, lower, upper, title, fold in cases:
-        out += struct.pack(">i", cp)
-        for s in (lower, upper, title, fold):
-            out += utf16(s)
-    with open(path, "wb") as fh:
+    flags = [flags_of(cp) for cp in range(0x110000)]
+    blocks = {}
+    index = []
+    for b in range(0x110000 >> BLOCK_SHIFT):
+        block = tuple(flags[b << BLOCK_SHIFT:(b + 1) << BLOCK_SHIFT])
+        index.append(blocks.setdefault(block, len(blocks)))
+    out = bytearray(b"GUF1")
+    out += struct.pack(">i", len(index)) + struct.pack(f">{len(index)}H", *index)
+    out += struct.pack(">i", len(blocks))
+    for block in sorted(blocks, key=blocks.get):
+        out += struct.pack(f">{BLOCK_SIZE}H", *block)
+    with open(directory + "/unicode-flags.dat", "wb") as fh:
         fh.write(out)
-    print(f"{len(runs)} runs, {len(cases)} case mappings, {len(out)} bytes")
+
+    cased = [cp for cp in range(0x110000) if flags[cp] & HAS_CASE_MAPPING]
+    pool = []
+    offsets = []
+    for cp in cased:
+        c = chr(cp)
+        for mapped in (c.lower(), c.upper(), c.title(), c.casefold()):
+            offsets.append(len(pool))
+            data = mapped.encode("utf-16-be")
+            pool += [data[i] << 8 | data[i + 1] for i in range(0, len(data), 2)]
+    offsets.append(len(pool))
+    case = bytearray(b"GUC1")
+    case += struct.pack(">i", len(cased)) + struct.pack(f">{len(cased)}i", *cased)
+    case += struct.pack(">i", len(pool)) + struct.pack(f">{len(pool)}H", *pool)
+    case += struct.pack(f">{len(offsets)}i", *offsets)
+    with open(directory + "/unicode-case.dat", "wb") as fh:
+        fh.write(case)
+    print(f"{len(blocks)} blocks ({len(out)} bytes), {len(cased)} case mappings ({len(case)} bytes)")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "src/main/resources/dev/gild/runtime/unicode.dat")
+    main(sys.argv[1] if len(sys.argv) > 1 else "src/main/resources/dev/gild/runtime")

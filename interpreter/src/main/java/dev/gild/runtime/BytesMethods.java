@@ -12,8 +12,9 @@ import java.util.Arrays;
 public final class BytesMethods {
     private BytesMethods() {}
 
-    static final PyType BYTES_ITERATOR = PyTypes.newBuiltin("bytes_iterator", null, false, null);
-    static final PyType BYTEARRAY_ITERATOR = PyTypes.newBuiltin("bytearray_iterator", null, false, null);
+    /* Created by install(), run from PyTypes' static initialiser (see StrMethods). */
+    static PyType BYTES_ITERATOR;
+    static PyType BYTEARRAY_ITERATOR;
 
     /** The bytes of a bytes-like value, read-only, with its length (a bytearray's array may be longer). */
     record View(byte[] data, int length) {
@@ -21,6 +22,8 @@ public final class BytesMethods {
     }
 
     static void install() {
+        BYTES_ITERATOR = PyTypes.newBuiltin("bytes_iterator", null, false, null);
+        BYTEARRAY_ITERATOR = PyTypes.newBuiltin("bytearray_iterator", null, false, null);
         PyIterator.installMethods(BYTES_ITERATOR);
         PyIterator.installMethods(BYTEARRAY_ITERATOR);
         installCommon(PyTypes.BYTES, false);
@@ -145,7 +148,7 @@ public final class BytesMethods {
                     && Ops.typeOf(times).lookup("__index__") == null) {
                 return Py.NotImplemented;
             }
-            return make(array, repeat(v, Ops.index(times)));
+            return make(array, repeat(v, Ops.index(times), array));
         };
         t.define("__mul__", mul);
         t.define("__rmul__", mul);
@@ -199,13 +202,14 @@ public final class BytesMethods {
         return s;
     }
 
-    private static byte[] repeat(View v, Object times) {
+    private static byte[] repeat(View v, Object times, boolean array) {
         if (!(times instanceof Long)) {
             if (((BigInteger) times).signum() < 0) return new byte[0];
             throw Py.overflowError("cannot fit 'int' into an index-sized integer");
         }
         long n = (Long) times;
         if (n <= 0 || v.length == 0) return new byte[0];
+        if (!array && n > Long.MAX_VALUE / v.length) throw Py.overflowError("repeated bytes are too long");
         if (n > (Integer.MAX_VALUE - 16) / v.length) throw Py.memoryError();
         byte[] r = new byte[(int) (v.length * n)];
         for (int k = 0; k < n; k++) System.arraycopy(v.data, 0, r, k * v.length, v.length);
@@ -549,7 +553,7 @@ public final class BytesMethods {
         t.define("expandtabs", (args, kw) -> {
             View v = self(args[0], array, "expandtabs");
             Object[] a = MethodArgs.keywords("expandtabs", args, kw, new String[] {"tabsize"});
-            long tabsize = a[0] == null ? 8 : MethodArgs.size(a[0]);
+            long tabsize = a[0] == null ? 8 : MethodArgs.cInt(a[0]);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(v.length + 16);
             long column = 0;
             for (int i = 0; i < v.length; i++) {
@@ -557,7 +561,7 @@ public final class BytesMethods {
                 if (b == '\t') {
                     if (tabsize > 0) {
                         long spaces = tabsize - column % tabsize;
-                        if (out.size() + spaces > Integer.MAX_VALUE - 16) throw Py.overflowError("result too long");
+                        if (out.size() + spaces > Integer.MAX_VALUE - 16) throw Py.memoryError();
                         for (long k = 0; k < spaces; k++) out.write(' ');
                         column += spaces;
                     }
@@ -950,6 +954,10 @@ public final class BytesMethods {
             return args[0] instanceof PyBytes ? args[0] : new PyBytes(v.data);
         });
         t.define("__getnewargs__", (args, kw) -> PyTuple.of(new PyBytes(self(args[0], false, "__getnewargs__").data)));
+        t.define("__sizeof__", (args, kw) -> {
+            MethodArgs.none("bytes", "__sizeof__", args, kw);
+            return 33L + self(args[0], false, "__sizeof__").length;
+        });
     }
 
     private static Object[] constructorArgs(String fname, Object[] args, String[] kw) {
@@ -1044,11 +1052,6 @@ public final class BytesMethods {
             self.size = data.length;
             return Py.None;
         });
-        t.define("__alloc__", (args, kw) -> {
-            MethodArgs.none("bytearray", "__alloc__", args, kw);
-            PyByteArray self = selfArray(args[0], "__alloc__");
-            return (long) self.bytes.length + 1;
-        });
         t.define("__setitem__", (args, kw) -> {
             setitem(selfArray(args[0], "__setitem__"), args[1], args[2]);
             return Py.None;
@@ -1071,7 +1074,7 @@ public final class BytesMethods {
                     && Ops.typeOf(times).lookup("__index__") == null) {
                 return Py.NotImplemented;
             }
-            byte[] r = repeat(new View(self.bytes, self.size), Ops.index(times));
+            byte[] r = repeat(new View(self.bytes, self.size), Ops.index(times), true);
             self.bytes = r;
             self.size = r.length;
             return self;

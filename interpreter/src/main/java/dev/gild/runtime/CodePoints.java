@@ -107,39 +107,13 @@ final class CodePoints {
         return new int[] {(int) Math.min(s, Integer.MAX_VALUE), (int) e};
     }
 
-    /**
-     * PySlice_GetIndicesEx: the start, stop, step and length of a slice object applied to a
-     * sequence of length len, as {start, stop, step, sliceLength}.
-     */
+    /** The slice applied to a sequence of length len: {start, stop, step, sliceLength}. */
     static long[] sliceIndices(Object slice, long len) {
-        Object stepObj = Ops.getattr(slice, "step");
-        long step = stepObj == Py.None ? 1 : sliceIndex(stepObj, 1);
-        if (step == 0) throw Py.valueError("slice step cannot be zero");
-        if (step == Long.MIN_VALUE) step = -Long.MAX_VALUE;
-        long lower = step < 0 ? -1 : 0;
-        long upper = step < 0 ? len - 1 : len;
-        long start = boundSliceEnd(Ops.getattr(slice, "start"), step < 0 ? upper : lower, len, lower, upper);
-        long stop = boundSliceEnd(Ops.getattr(slice, "stop"), step < 0 ? lower : upper, len, lower, upper);
-        long n;
-        if (step < 0) n = stop < start ? (start - stop - 1) / -step + 1 : 0;
-        else n = start < stop ? (stop - start - 1) / step + 1 : 0;
-        return new long[] {start, stop, step, n};
-    }
-
-    private static long boundSliceEnd(Object o, long ifNone, long len, long lower, long upper) {
-        if (o == Py.None) return ifNone;
-        long v = sliceIndex(o, ifNone);
-        if (v < 0) {
-            v = v == Long.MIN_VALUE ? lower : v + len;
-            if (v < lower) v = lower;
-        } else if (v > upper) {
-            v = upper;
-        }
-        return v;
+        return PySlice.indices((PySlice) slice, len);
     }
 
     /** True when key is a slice object. */
     static boolean isSlice(Object key) {
-        return key instanceof PyObject p && p.getType() == PyTypes.SLICE;
+        return key instanceof PySlice;
     }
 }

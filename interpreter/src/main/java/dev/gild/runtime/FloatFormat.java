@@ -55,9 +55,23 @@ final class FloatFormat {
         return upper ? s.toUpperCase(java.util.Locale.ROOT) : s;
     }
 
+    /**
+     * Up to this many significant digits, rounding the shortest round-trip digits gives the same
+     * result as rounding the exact binary value, except at an exact tie of the shortest digits:
+     * for a normal double the shortest digits lie within half an ulp (under 2.3e-16 relative) of
+     * the exact value (subnormals have less precision and always take the exact path),
+     * which is less than half a unit of the 15th digit, and a rounding midpoint strictly between
+     * them would itself be a shorter or closer round-trip representation.
+     */
+    private static final int SHORTEST_SAFE_DIGITS = 15;
+
     /** dtoa mode 2: ndigits significant digits. */
     private static Digits significant(double abs, int ndigits) {
         if (abs == 0) return new Digits("0", 1);
+        if (ndigits <= SHORTEST_SAFE_DIGITS && abs >= Double.MIN_NORMAL) {
+            Digits rounded = roundShortest(javaShortest(abs), ndigits);
+            if (rounded != null) return rounded;
+        }
         BigDecimal r = new BigDecimal(abs).round(new MathContext(ndigits, RoundingMode.HALF_EVEN));
         return digitsOf(r);
     }
@@ -65,9 +79,74 @@ final class FloatFormat {
     /** dtoa mode 3: ndigits digits after the decimal point; no digits at all when that rounds to zero. */
     private static Digits fixed(double abs, int ndigits) {
         if (abs == 0) return new Digits("0", 1);
+        Digits shortest = abs >= Double.MIN_NORMAL ? javaShortest(abs) : null;
+        long significantDigits = shortest == null ? 0 : (long) shortest.decpt + ndigits;
+        if (significantDigits >= 1 && significantDigits <= SHORTEST_SAFE_DIGITS) {
+            Digits rounded = roundShortest(shortest, (int) significantDigits);
+            if (rounded != null) return rounded;
+        }
         BigDecimal r = new BigDecimal(abs).setScale(ndigits, RoundingMode.HALF_EVEN);
         if (r.signum() == 0) return new Digits("", -ndigits);
         return digitsOf(r);
+    }
+
+    /**
+     * The shortest digits rounded half-even to n significant digits, or null when they end in an
+     * exact tie (only the exact binary value can decide it).
+     */
+    private static Digits roundShortest(Digits shortest, int n) {
+        String d = shortest.digits;
+        int len = d.length();
+        if (len <= n) return shortest;
+        char next = d.charAt(n);
+        boolean up;
+        if (next > '5') {
+            up = true;
+        } else if (next < '5') {
+            up = false;
+        } else if (len > n + 1) {
+            up = true;
+        } else {
+            return null;
+        }
+        if (!up) {
+            int end = n;
+            while (end > 1 && d.charAt(end - 1) == '0') end--;
+            return new Digits(d.substring(0, end), shortest.decpt);
+        }
+        char[] out = d.substring(0, n).toCharArray();
+        int i = n - 1;
+        while (i >= 0 && out[i] == '9') i--;
+        if (i < 0) return new Digits("1", shortest.decpt + 1);
+        out[i]++;
+        return new Digits(new String(out, 0, i + 1), shortest.decpt);
+    }
+
+    /** The shortest round-trip digits of a positive finite double, from the JDK's Double.toString. */
+    private static Digits javaShortest(double abs) {
+        String s = Double.toString(abs);
+        int n = s.length();
+        char[] digits = new char[n];
+        int count = 0;
+        int decpt = 0;
+        boolean seenPoint = false;
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                seenPoint = true;
+            } else if (c == 'E') {
+                break;
+            } else if (c == '0' && count == 0) {
+                if (seenPoint) decpt--;
+            } else {
+                digits[count++] = c;
+                if (!seenPoint) decpt++;
+            }
+        }
+        if (i < n) decpt += Integer.parseInt(s, i + 1, n, 10);
+        while (count > 1 && digits[count - 1] == '0') count--;
+        return new Digits(new String(digits, 0, count), decpt);
     }
 
     private static Digits digitsOf(BigDecimal r) {

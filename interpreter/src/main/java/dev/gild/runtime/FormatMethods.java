@@ -37,6 +37,19 @@ public final class FormatMethods {
             if (spec.isEmpty()) return Ops.str(args[0]);
             return formatFloat(args[0], d, spec);
         });
+        installComplex();
+    }
+
+    private static void installComplex() {
+        PyTypes.COMPLEX.define("__format__", (args, kw) -> {
+            String spec = specArg(args, kw);
+            Object v = Ops.unbox(args[0]);
+            if (!(v instanceof PyComplex c)) {
+                throw Py.typeError("descriptor '__format__' requires a 'complex' object but received a '" + Ops.typeName(args[0]) + "'");
+            }
+            if (spec.isEmpty()) return Ops.str(args[0]);
+            return formatComplex(args[0], c.real, c.imag, spec);
+        });
     }
 
     private static String specArg(Object[] args, String[] kw) {
@@ -172,11 +185,57 @@ public final class FormatMethods {
         return layoutFloatText(f, s);
     }
 
-    /** Splits the text of a formatted float into sign, digits and remainder, and lays it out. */
-    private static String layoutFloatText(FormatSpec f, String s) {
+    // ------------------------------------------------------------------ complex
+
+    /** format_complex_internal: both parts formatted alike, the imaginary one always signed, then padded as a whole. */
+    static String formatComplex(Object self, double re, double im, String spec) {
+        FormatSpec f = FormatSpec.parse(spec, self, (char) 0, '>');
+        switch (f.type) {
+            case 0, 'e', 'E', 'f', 'F', 'g', 'G', 'n' -> { }
+            default -> throw FormatSpec.unknownCode(f.type, self);
+        }
+        if (f.fill == '0') throw Py.valueError("Zero padding is not allowed in complex format specifier");
+        if (f.align == '=') throw Py.valueError("'=' alignment flag is not allowed in complex format specifier");
+        if (f.precision > Integer.MAX_VALUE) throw Py.valueError("precision too big");
+        int type = f.type;
+        int defaultPrecision = 6;
+        boolean skipReal = false;
+        boolean parens = false;
+        if (type == 0) {
+            type = 'r';
+            defaultPrecision = 0;
+            skipReal = re == 0.0 && Double.doubleToRawLongBits(re) == 0;
+            parens = !skipReal;
+        }
+        if (type == 'n') type = 'g';
+        int precision = (int) f.precision;
+        if (precision < 0) precision = defaultPrecision;
+        else if (type == 'r') type = 'g';
+        String reText = FloatFormat.format(re, (char) type, precision, f.alternate, false, f.noNegativeZero);
+        String imText = FloatFormat.format(im, (char) type, precision, f.alternate, false, f.noNegativeZero);
+        StringBuilder body = new StringBuilder(reText.length() + imText.length() + 4);
+        if (parens) body.append('(');
+        if (!skipReal) body.append(layoutPart(f, reText, f.sign));
+        body.append(layoutPart(f, imText, skipReal ? f.sign : '+')).append('j');
+        if (parens) body.append(')');
+        return f.padString(body.toString(), '>');
+    }
+
+    private static String layoutPart(FormatSpec f, String s, char sign) {
         boolean negative = s.charAt(0) == '-';
         int start = negative ? 1 : 0;
-        if (!negative && f.width < 0 && f.sign != '+' && f.sign != ' ' && f.grouping == 0) return s;
+        int pos = start;
+        while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') pos++;
+        boolean hasDecimal = pos < s.length() && s.charAt(pos) == '.';
+        return f.layoutNumber(negative, "", s.substring(start, pos), hasDecimal, s.substring(hasDecimal ? pos + 1 : pos),
+                3, -1, sign);
+    }
+
+    /** Splits the text of a formatted float into sign, digits and remainder, and lays it out. */
+    private static String layoutFloatText(FormatSpec f, String s) {
+        if (f.width < 0 && f.sign != '+' && f.sign != ' ' && f.grouping == 0) return s;
+        boolean negative = s.charAt(0) == '-';
+        int start = negative ? 1 : 0;
         int pos = start;
         while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') pos++;
         String digits = s.substring(start, pos);

@@ -1,7 +1,7 @@
 package dev.gild.runtime;
 
 /**
- * A parsed format specification, the mini-language of format() and str.format():
+ * A parsed format specification (never modified once parsed), the mini-language of format() and str.format():
  * {@code [[fill]align][sign][z][#][0][width][grouping][.precision][type]}, parsed and validated as
  * CPython's parse_internal_render_format_spec does, plus the layout of the formatted text
  * (padding, sign, prefix and digit grouping) shared by the str, int and float formatters.
@@ -39,9 +39,37 @@ final class FormatSpec {
      * decides what a leading '0' means).
      */
     static FormatSpec parse(String spec, Object value, char defaultType, char defaultAlign) {
+        CachedSpec last = lastParsed;
+        if (last.defaultType == defaultType && last.defaultAlign == defaultAlign && last.text.equals(spec)) return last.spec;
+        FormatSpec f = parseUncached(spec, value, defaultType, defaultAlign);
+        lastParsed = new CachedSpec(spec, defaultType, defaultAlign, f);
+        return f;
+    }
+
+    /**
+     * The last spec parsed: f-strings and format loops format many values with one spec. A parsed
+     * spec is never modified, and the record's final fields publish it safely to other threads.
+     */
+    private record CachedSpec(String text, char defaultType, char defaultAlign, FormatSpec spec) {}
+
+    private static CachedSpec lastParsed = new CachedSpec("\u0000", (char) 1, (char) 1, null);
+
+    private static int[] codePoints(String s) {
+        int n = s.length();
+        int[] cps = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; ) {
+            int cp = s.codePointAt(i);
+            cps[count++] = cp;
+            i += Character.charCount(cp);
+        }
+        return count == n ? cps : java.util.Arrays.copyOf(cps, count);
+    }
+
+    private static FormatSpec parseUncached(String spec, Object value, char defaultType, char defaultAlign) {
         FormatSpec f = new FormatSpec();
         f.type = defaultType;
-        int[] cps = spec.codePoints().toArray();
+        int[] cps = codePoints(spec);
         int n = cps.length;
         int pos = 0;
         boolean alignGiven = false;
@@ -143,11 +171,16 @@ final class FormatSpec {
 
     /** A string padded to the width: the str formatter's layout (after precision truncation). */
     String padString(String s) {
+        return padString(s, '<');
+    }
+
+    /** s padded to the width with the alignment given, or defaultAlign. */
+    String padString(String s, char defaultAlign) {
         if (width < 0) return s;
         long len = CodePoints.length(s);
         if (len >= width) return s;
         long total = width - len;
-        long left = switch (alignOr('<')) {
+        long left = switch (alignOr(defaultAlign)) {
             case '>' -> total;
             case '^' -> total / 2;
             default -> 0;
@@ -167,6 +200,12 @@ final class FormatSpec {
      * @param groupSize 3, or 4 for '_' with b/o/x/X
      */
     String layoutNumber(boolean negative, String prefix, String digits, boolean hasDecimal, String remainder, int groupSize) {
+        return layoutNumber(negative, prefix, digits, hasDecimal, remainder, groupSize, width, sign);
+    }
+
+    /** {@link #layoutNumber} with the width and sign option given (complex numbers lay out their parts unpadded). */
+    String layoutNumber(boolean negative, String prefix, String digits, boolean hasDecimal, String remainder, int groupSize,
+                        long width, char sign) {
         char signChar = 0;
         if (negative) signChar = '-';
         else if (sign == '+') signChar = '+';

@@ -89,7 +89,14 @@ final class MethodArgs {
         return out;
     }
 
-    /** An int argument that must fit a Java int (a size): OverflowError as CPython's ssize_t conversion. */
+    /** An int argument of C type int: OverflowError beyond 32 bits, as CPython's conversion. */
+    static int cInt(Object o) {
+        Object i = Ops.index(o);
+        if (i instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) return (int) (long) l;
+        throw Py.overflowError("Python int too large to convert to C int");
+    }
+
+    /** An int argument of C type Py_ssize_t: OverflowError beyond 64 bits, as CPython's conversion. */
     static long size(Object o) {
         if (o instanceof Long l) return l;
         Object i = Ops.index(o);

@@ -14,11 +14,17 @@ import java.util.Locale;
 public final class StrMethods {
     private StrMethods() {}
 
-    static final PyType ITERATOR = PyTypes.newBuiltin("str_iterator", null, false, null);
-    static final PyType ASCII_ITERATOR = PyTypes.newBuiltin("str_ascii_iterator", null, false, null);
+    /*
+     * Types are created by install(), which PyTypes' static initialiser runs, so that whichever
+     * class is loaded first the types exist before any method uses them.
+     */
+    static PyType ITERATOR;
+    static PyType ASCII_ITERATOR;
 
     static void install() {
         PyType t = PyTypes.STR;
+        ITERATOR = PyTypes.newBuiltin("str_iterator", null, false, null);
+        ASCII_ITERATOR = PyTypes.newBuiltin("str_ascii_iterator", null, false, null);
         PyIterator.installMethods(ITERATOR);
         PyIterator.installMethods(ASCII_ITERATOR);
         t.defineStatic("__new__", StrMethods::strNew);
@@ -64,7 +70,10 @@ public final class StrMethods {
         defineComparison(t, "__gt__", 4);
         defineComparison(t, "__ge__", 5);
         t.define("__getnewargs__", (args, kw) -> PyTuple.of(self(args[0], "__getnewargs__")));
-        t.define("__sizeof__", (args, kw) -> 49L + self(args[0], "__sizeof__").length());
+        t.define("__sizeof__", (args, kw) -> {
+            MethodArgs.none("str", "__sizeof__", args, kw);
+            return sizeOf(self(args[0], "__sizeof__"));
+        });
 
         installCaseMethods(t);
         installPredicates(t);
@@ -124,6 +133,21 @@ public final class StrMethods {
     private static void checkDunderArgs(Object[] args, String[] kw, int n) {
         if (kw != null && kw.length > 0) throw Py.typeError("wrapper takes no keyword arguments");
         if (args.length - 1 != n) throw Py.typeError("expected " + n + " argument" + (n == 1 ? "" : "s") + ", got " + (args.length - 1));
+    }
+
+    /** CPython's memory size of a str: a header by storage kind (1, 2 or 4 bytes per character) plus the characters. */
+    private static long sizeOf(String s) {
+        int max = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            max = Math.max(max, cp);
+            i += Character.charCount(cp);
+        }
+        long n = CodePoints.length(s);
+        if (max < 0x80) return 49 + n;
+        if (max < 0x100) return 73 + n;
+        if (max < 0x10000) return 74 + 2 * n;
+        return 76 + 4 * n;
     }
 
     static boolean isAscii(String s) {
@@ -342,7 +366,8 @@ public final class StrMethods {
         long n = (Long) idx;
         if (n <= 0 || s.isEmpty()) return "";
         if (n == 1) return s;
-        if (n > Integer.MAX_VALUE / s.length()) throw Py.overflowError("repeated string is too long");
+        if (n > Long.MAX_VALUE / s.length()) throw Py.overflowError("repeated string is too long");
+        if (n > (Integer.MAX_VALUE - 16) / s.length()) throw Py.memoryError();
         return s.repeat((int) n);
     }
 
@@ -978,8 +1003,7 @@ public final class StrMethods {
         t.define("expandtabs", (args, kw) -> {
             String s = self(args[0], "expandtabs");
             Object[] a = MethodArgs.keywords("expandtabs", args, kw, new String[] {"tabsize"});
-            long size = a[0] == null ? 8 : MethodArgs.size(a[0]);
-            return expandtabs(s, size);
+            return expandtabs(s, a[0] == null ? 8 : MethodArgs.cInt(a[0]));
         });
     }
 
@@ -1075,7 +1099,7 @@ public final class StrMethods {
             if (c == '\t') {
                 if (tabsize > 0) {
                     long spaces = tabsize - column % tabsize;
-                    if (sb.length() + spaces > Integer.MAX_VALUE - 16) throw Py.overflowError("result too long");
+                    if (sb.length() + spaces > Integer.MAX_VALUE - 16) throw Py.memoryError();
                     for (long k = 0; k < spaces; k++) sb.append(' ');
                     column += spaces;
                 }

@@ -1,20 +1,17 @@
 package dev.gild.runtime;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Character properties and case mappings as CPython 3.11 has them.
  *
  * <p>The JDK's {@link Character} follows another Unicode version and lacks Python's notions of
  * digit, numeric, printable, casefold and full titlecase, so the data comes from CPython itself
- * (tools/gen_unicode_data.py writes {@code unicode.dat}). ASCII is answered from a table built
- * here, so scripts that only touch ASCII text never load the file.
+ * (tools/gen_unicode_data.py writes {@code unicode-flags.dat} and {@code unicode-case.dat}).
+ * ASCII is answered from a table built here, so scripts that only touch ASCII text never load
+ * the files.
  */
 public final class UnicodeData {
     public static final int ALPHA = 1;
@@ -54,14 +51,17 @@ public final class UnicodeData {
 
     /** The property flags of a code point (the constants of this class). */
     public static int flags(int cp) {
-        if (cp < 128) return ASCII[cp];
+        if (cp < 128) return cp >= 0 ? ASCII[cp] : 0;
         return Tables.flags(cp);
     }
 
     public static boolean has(int cp, int flag) { return (flags(cp) & flag) != 0; }
 
+    /** The flags from the generated data, bypassing the ASCII table (which must agree with it). */
+    static int generatedFlags(int cp) { return Tables.flags(cp); }
+
     public static boolean isSpace(int cp) {
-        if (cp < 128) return (ASCII[cp] & SPACE) != 0;
+        if (cp < 128) return cp >= 0 && (ASCII[cp] & SPACE) != 0;
         return (Tables.flags(cp) & SPACE) != 0;
     }
 
@@ -92,20 +92,23 @@ public final class UnicodeData {
             return String.valueOf((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
         }
         if ((Tables.flags(cp) & HAS_CASE_MAPPING) != 0) {
-            String[] m = Tables.CASES.get(cp);
-            if (m != null) return m[which];
+            StringBuilder sb = new StringBuilder(3);
+            CaseTables.append(sb, cp, which);
+            return sb.toString();
         }
         return new String(Character.toChars(cp));
     }
 
     /** Appends the mapping to sb; a faster path than the String-returning methods for text. */
     static void appendMapping(StringBuilder sb, int cp, int which) {
-        if ((flags(cp) & HAS_CASE_MAPPING) == 0) {
+        if (cp < 128) {
+            char c = (char) cp;
+            if (which == MAP_UPPER || which == MAP_TITLE) sb.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
+            else sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        } else if ((Tables.flags(cp) & HAS_CASE_MAPPING) == 0) {
             sb.appendCodePoint(cp);
-        } else if (cp < 128) {
-            sb.append(mapping(cp, which));
         } else {
-            sb.append(Tables.CASES.get(cp)[which]);
+            CaseTables.append(sb, cp, which);
         }
     }
 
@@ -114,80 +117,73 @@ public final class UnicodeData {
     static final int MAP_TITLE = 2;
     static final int MAP_FOLD = 3;
 
-    /** The data file, loaded the first time a non-ASCII code point is looked up. */
+    private static java.nio.ByteBuffer load(String name, int magic) {
+        try (InputStream in = UnicodeData.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the class path");
+            java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(in.readAllBytes());
+            if (data.getInt() != magic) throw new IllegalStateException(name + " has a bad header");
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The property flags, loaded the first time a non-ASCII code point is looked up: a two-level
+     * table (block number per 128 code points, blocks with equal flags shared) made by the
+     * generator, read with bulk copies.
+     */
     private static final class Tables {
         private static final int BLOCK_SHIFT = 7;
-        private static final int BLOCK_SIZE = 1 << BLOCK_SHIFT;
-        /** Block number of each run of 128 code points; blocks with equal flags are shared. */
-        private static final char[] BLOCK_INDEX = new char[0x110000 >> BLOCK_SHIFT];
+        private static final char[] BLOCK_INDEX;
         private static final short[] BLOCKS;
-        static final Map<Integer, String[]> CASES = new HashMap<>();
 
         static {
-            try (InputStream raw = UnicodeData.class.getResourceAsStream("unicode.dat")) {
-                if (raw == null) throw new IllegalStateException("unicode.dat is missing from the class path");
-                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw));
-                if (in.readInt() != 0x47554431) throw new IllegalStateException("unicode.dat has a bad header");
-                int runCount = in.readInt();
-                int[] starts = new int[runCount + 1];
-                short[] runFlags = new short[runCount];
-                for (int i = 0; i < runCount; i++) {
-                    starts[i] = in.readInt();
-                    runFlags[i] = in.readShort();
-                }
-                starts[runCount] = 0x110000;
-                BLOCKS = buildBlocks(starts, runFlags);
-                int caseCount = in.readInt();
-                for (int i = 0; i < caseCount; i++) {
-                    int cp = in.readInt();
-                    String[] m = new String[4];
-                    for (int k = 0; k < 4; k++) {
-                        char[] chars = new char[in.readUnsignedShort()];
-                        for (int j = 0; j < chars.length; j++) chars[j] = in.readChar();
-                        m[k] = new String(chars);
-                    }
-                    CASES.put(cp, m);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static short[] buildBlocks(int[] starts, short[] runFlags) {
-            Map<BlockKey, Character> seen = new HashMap<>();
-            short[] blocks = new short[BLOCK_SIZE * 64];
-            int blockCount = 0;
-            int run = 0;
-            short[] block = new short[BLOCK_SIZE];
-            for (int b = 0; b < BLOCK_INDEX.length; b++) {
-                int base = b << BLOCK_SHIFT;
-                for (int i = 0; i < BLOCK_SIZE; i++) {
-                    while (starts[run + 1] <= base + i) run++;
-                    block[i] = runFlags[run];
-                }
-                BlockKey key = new BlockKey(block.clone());
-                Character id = seen.get(key);
-                if (id == null) {
-                    id = (char) blockCount;
-                    seen.put(key, id);
-                    if ((blockCount + 1) * BLOCK_SIZE > blocks.length) blocks = Arrays.copyOf(blocks, blocks.length * 2);
-                    System.arraycopy(block, 0, blocks, blockCount * BLOCK_SIZE, BLOCK_SIZE);
-                    blockCount++;
-                }
-                BLOCK_INDEX[b] = id;
-            }
-            return Arrays.copyOf(blocks, blockCount * BLOCK_SIZE);
-        }
-
-        private record BlockKey(short[] flags) {
-            @Override public boolean equals(Object o) { return o instanceof BlockKey k && Arrays.equals(flags, k.flags); }
-
-            @Override public int hashCode() { return Arrays.hashCode(flags); }
+            java.nio.ByteBuffer data = load("unicode-flags.dat", 0x47554631);
+            BLOCK_INDEX = new char[data.getInt()];
+            data.asCharBuffer().get(BLOCK_INDEX);
+            data.position(data.position() + 2 * BLOCK_INDEX.length);
+            BLOCKS = new short[data.getInt() << BLOCK_SHIFT];
+            data.asShortBuffer().get(BLOCKS);
         }
 
         static int flags(int cp) {
             if (cp < 0 || cp > 0x10ffff) return 0;
-            return BLOCKS[(BLOCK_INDEX[cp >> BLOCK_SHIFT] << BLOCK_SHIFT) | (cp & (BLOCK_SIZE - 1))];
+            return BLOCKS[(BLOCK_INDEX[cp >> BLOCK_SHIFT] << BLOCK_SHIFT) | (cp & ((1 << BLOCK_SHIFT) - 1))];
+        }
+    }
+
+    /**
+     * The full case mappings, loaded the first time a non-ASCII character is case-mapped: the
+     * code points with a mapping in ascending order and their four mappings as slices of one
+     * char pool, so no per-character objects are made.
+     */
+    private static final class CaseTables {
+        private static final int[] CODE_POINTS;
+        private static final char[] POOL;
+        private static final int[] OFFSETS;
+
+        static {
+            java.nio.ByteBuffer data = load("unicode-case.dat", 0x47554331);
+            CODE_POINTS = new int[data.getInt()];
+            data.asIntBuffer().get(CODE_POINTS);
+            data.position(data.position() + 4 * CODE_POINTS.length);
+            POOL = new char[data.getInt()];
+            data.asCharBuffer().get(POOL);
+            data.position(data.position() + 2 * POOL.length);
+            OFFSETS = new int[CODE_POINTS.length * 4 + 1];
+            data.asIntBuffer().get(OFFSETS);
+        }
+
+        /** Appends mapping number which (MAP_LOWER ...) of a code point that has HAS_CASE_MAPPING. */
+        static void append(StringBuilder sb, int cp, int which) {
+            int i = java.util.Arrays.binarySearch(CODE_POINTS, cp);
+            if (i < 0) {
+                sb.appendCodePoint(cp);
+                return;
+            }
+            int from = OFFSETS[4 * i + which];
+            sb.append(POOL, from, OFFSETS[4 * i + which + 1] - from);
         }
     }
 }

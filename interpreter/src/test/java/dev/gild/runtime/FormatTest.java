@@ -219,7 +219,261 @@ class FormatTest extends TextTestSupport {
             t("format(1, '^')", "'1'", () -> FormatMethods.format(Long.valueOf(1L), "^")),
             t("format(7, '*>5')", "'****7'", () -> FormatMethods.format(Long.valueOf(7L), "*>5")),
             t("format(7, '*^6b')", "'*111**'", () -> FormatMethods.format(Long.valueOf(7L), "*^6b")),
-            t("format(1234.5678, '')", "'1234.5678'", () -> FormatMethods.format(Double.valueOf(1234.5678d), "")),
+            t("format((1+2j), '10')", "'    (1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "10")),
+            t("format((-1-2j), '10')", "'   (-1-2j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "10")),
+            t("format(2j, '10')", "'        2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "10")),
+            t("format(2j, '10')", "'        2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "10")),
+            t("format(0j, '10')", "'        0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "10")),
+            t("format((1.5+2.25j), '10')", "'(1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "10")),
+            t("format((1e+20+1j), '10')", "'(1e+20+1j)'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "10")),
+            t("format((inf+nanj), '10')", "'(inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "10")),
+            t("format((-0-0j), '10')", "'   (-0-0j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "10")),
+            t("format((123.456+1j), '10')", "'(123.456+1j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "10")),
+            t("format((1+2j), '<15')", "'(1+2j)         '", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "<15")),
+            t("format((-1-2j), '<15')", "'(-1-2j)        '", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "<15")),
+            t("format(2j, '<15')", "'2j             '", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "<15")),
+            t("format(2j, '<15')", "'2j             '", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "<15")),
+            t("format(0j, '<15')", "'0j             '", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "<15")),
+            t("format((1.5+2.25j), '<15')", "'(1.5+2.25j)    '", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "<15")),
+            t("format((1e+20+1j), '<15')", "'(1e+20+1j)     '", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "<15")),
+            t("format((inf+nanj), '<15')", "'(inf+nanj)     '", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "<15")),
+            t("format((-0-0j), '<15')", "'(-0-0j)        '", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "<15")),
+            t("format((123.456+1j), '<15')", "'(123.456+1j)   '", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "<15")),
+            t("format((1+2j), '^15.2f')", "'  1.00+2.00j   '", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "^15.2f")),
+            t("format((-1-2j), '^15.2f')", "'  -1.00-2.00j  '", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "^15.2f")),
+            t("format(2j, '^15.2f')", "'  0.00+2.00j   '", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "^15.2f")),
+            t("format(2j, '^15.2f')", "'  0.00+2.00j   '", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "^15.2f")),
+            t("format(0j, '^15.2f')", "'  0.00+0.00j   '", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "^15.2f")),
+            t("format((1.5+2.25j), '^15.2f')", "'  1.50+2.25j   '", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "^15.2f")),
+            t("format((1e+20+1j), '^15.2f')", "'100000000000000000000.00+1.00j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "^15.2f")),
+            t("format((inf+nanj), '^15.2f')", "'   inf+nanj    '", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "^15.2f")),
+            t("format((-0-0j), '^15.2f')", "'  -0.00-0.00j  '", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "^15.2f")),
+            t("format((123.456+1j), '^15.2f')", "' 123.46+1.00j  '", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "^15.2f")),
+            t("format((1+2j), '.3e')", "'1.000e+00+2.000e+00j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ".3e")),
+            t("format((-1-2j), '.3e')", "'-1.000e+00-2.000e+00j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), ".3e")),
+            t("format(2j, '.3e')", "'0.000e+00+2.000e+00j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ".3e")),
+            t("format(2j, '.3e')", "'0.000e+00+2.000e+00j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ".3e")),
+            t("format(0j, '.3e')", "'0.000e+00+0.000e+00j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), ".3e")),
+            t("format((1.5+2.25j), '.3e')", "'1.500e+00+2.250e+00j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), ".3e")),
+            t("format((1e+20+1j), '.3e')", "'1.000e+20+1.000e+00j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), ".3e")),
+            t("format((inf+nanj), '.3e')", "'inf+nanj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), ".3e")),
+            t("format((-0-0j), '.3e')", "'-0.000e+00-0.000e+00j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), ".3e")),
+            t("format((123.456+1j), '.3e')", "'1.235e+02+1.000e+00j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), ".3e")),
+            t("format((1+2j), '+')", "'(+1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "+")),
+            t("format((-1-2j), '+')", "'(-1-2j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "+")),
+            t("format(2j, '+')", "'+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "+")),
+            t("format(2j, '+')", "'+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "+")),
+            t("format(0j, '+')", "'+0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "+")),
+            t("format((1.5+2.25j), '+')", "'(+1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "+")),
+            t("format((1e+20+1j), '+')", "'(+1e+20+1j)'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "+")),
+            t("format((inf+nanj), '+')", "'(+inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "+")),
+            t("format((-0-0j), '+')", "'(-0-0j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "+")),
+            t("format((123.456+1j), '+')", "'(+123.456+1j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "+")),
+            t("format((1+2j), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "010"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases4() {
+        return Stream.of(
+            t("format((-1-2j), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "010")),
+            t("format(2j, '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "010")),
+            t("format(2j, '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "010")),
+            t("format(0j, '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "010")),
+            t("format((1.5+2.25j), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "010")),
+            t("format((1e+20+1j), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "010")),
+            t("format((inf+nanj), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "010")),
+            t("format((-0-0j), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "010")),
+            t("format((123.456+1j), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "010")),
+            t("format((1+2j), '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "=10")),
+            t("format((-1-2j), '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "=10")),
+            t("format(2j, '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "=10")),
+            t("format(2j, '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "=10")),
+            t("format(0j, '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "=10")),
+            t("format((1.5+2.25j), '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "=10")),
+            t("format((1e+20+1j), '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "=10")),
+            t("format((inf+nanj), '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "=10")),
+            t("format((-0-0j), '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "=10")),
+            t("format((123.456+1j), '=10')", "!ValueError: '=' alignment flag is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "=10")),
+            t("format((1+2j), '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "%")),
+            t("format((-1-2j), '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "%")),
+            t("format(2j, '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "%")),
+            t("format(2j, '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "%")),
+            t("format(0j, '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "%")),
+            t("format((1.5+2.25j), '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "%")),
+            t("format((1e+20+1j), '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "%")),
+            t("format((inf+nanj), '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "%")),
+            t("format((-0-0j), '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "%")),
+            t("format((123.456+1j), '%')", "!ValueError: Unknown format code '%' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "%")),
+            t("format((1+2j), 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "d")),
+            t("format((-1-2j), 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "d")),
+            t("format(2j, 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "d")),
+            t("format(2j, 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "d")),
+            t("format(0j, 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "d")),
+            t("format((1.5+2.25j), 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "d")),
+            t("format((1e+20+1j), 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "d")),
+            t("format((inf+nanj), 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "d")),
+            t("format((-0-0j), 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "d")),
+            t("format((123.456+1j), 'd')", "!ValueError: Unknown format code 'd' for object of type 'complex'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "d")),
+            t("format((1+2j), 'g')", "'1+2j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "g")),
+            t("format((-1-2j), 'g')", "'-1-2j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "g")),
+            t("format(2j, 'g')", "'0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "g")),
+            t("format(2j, 'g')", "'0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "g")),
+            t("format(0j, 'g')", "'0+0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "g")),
+            t("format((1.5+2.25j), 'g')", "'1.5+2.25j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "g")),
+            t("format((1e+20+1j), 'g')", "'1e+20+1j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "g")),
+            t("format((inf+nanj), 'g')", "'inf+nanj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "g")),
+            t("format((-0-0j), 'g')", "'-0-0j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "g")),
+            t("format((123.456+1j), 'g')", "'123.456+1j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "g")),
+            t("format((1+2j), ',')", "'(1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ",")),
+            t("format((-1-2j), ',')", "'(-1-2j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), ",")),
+            t("format(2j, ',')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ",")),
+            t("format(2j, ',')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ",")),
+            t("format(0j, ',')", "'0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), ",")),
+            t("format((1.5+2.25j), ',')", "'(1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), ",")),
+            t("format((1e+20+1j), ',')", "'(1e+20+1j)'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), ",")),
+            t("format((inf+nanj), ',')", "'(inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), ",")),
+            t("format((-0-0j), ',')", "'(-0-0j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), ",")),
+            t("format((123.456+1j), ',')", "'(123.456+1j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), ",")),
+            t("format((1+2j), ',.1f')", "'1.0+2.0j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ",.1f"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases5() {
+        return Stream.of(
+            t("format((-1-2j), ',.1f')", "'-1.0-2.0j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), ",.1f")),
+            t("format(2j, ',.1f')", "'0.0+2.0j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ",.1f")),
+            t("format(2j, ',.1f')", "'0.0+2.0j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ",.1f")),
+            t("format(0j, ',.1f')", "'0.0+0.0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), ",.1f")),
+            t("format((1.5+2.25j), ',.1f')", "'1.5+2.2j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), ",.1f")),
+            t("format((1e+20+1j), ',.1f')", "'100,000,000,000,000,000,000.0+1.0j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), ",.1f")),
+            t("format((inf+nanj), ',.1f')", "'inf+nanj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), ",.1f")),
+            t("format((-0-0j), ',.1f')", "'-0.0-0.0j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), ",.1f")),
+            t("format((123.456+1j), ',.1f')", "'123.5+1.0j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), ",.1f")),
+            t("format((1+2j), '*>12')", "'******(1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "*>12")),
+            t("format((-1-2j), '*>12')", "'*****(-1-2j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "*>12")),
+            t("format(2j, '*>12')", "'**********2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "*>12")),
+            t("format(2j, '*>12')", "'**********2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "*>12")),
+            t("format(0j, '*>12')", "'**********0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "*>12")),
+            t("format((1.5+2.25j), '*>12')", "'*(1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "*>12")),
+            t("format((1e+20+1j), '*>12')", "'**(1e+20+1j)'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "*>12")),
+            t("format((inf+nanj), '*>12')", "'**(inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "*>12")),
+            t("format((-0-0j), '*>12')", "'*****(-0-0j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "*>12")),
+            t("format((123.456+1j), '*>12')", "'(123.456+1j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "*>12")),
+            t("format((1+2j), 'n')", "'1+2j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "n")),
+            t("format((-1-2j), 'n')", "'-1-2j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "n")),
+            t("format(2j, 'n')", "'0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "n")),
+            t("format(2j, 'n')", "'0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "n")),
+            t("format(0j, 'n')", "'0+0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "n")),
+            t("format((1.5+2.25j), 'n')", "'1.5+2.25j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "n")),
+            t("format((1e+20+1j), 'n')", "'1e+20+1j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "n")),
+            t("format((inf+nanj), 'n')", "'inf+nanj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "n")),
+            t("format((-0-0j), 'n')", "'-0-0j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "n")),
+            t("format((123.456+1j), 'n')", "'123.456+1j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "n")),
+            t("format((1+2j), 'z')", "'(1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "z")),
+            t("format((-1-2j), 'z')", "'(-1-2j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "z")),
+            t("format(2j, 'z')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "z")),
+            t("format(2j, 'z')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "z")),
+            t("format(0j, 'z')", "'0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "z")),
+            t("format((1.5+2.25j), 'z')", "'(1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "z")),
+            t("format((1e+20+1j), 'z')", "'(1e+20+1j)'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "z")),
+            t("format((inf+nanj), 'z')", "'(inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "z")),
+            t("format((-0-0j), 'z')", "'(0+0j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "z")),
+            t("format((123.456+1j), 'z')", "'(123.456+1j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "z")),
+            t("format((1+2j), 'z.1f')", "'1.0+2.0j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "z.1f")),
+            t("format((-1-2j), 'z.1f')", "'-1.0-2.0j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "z.1f")),
+            t("format(2j, 'z.1f')", "'0.0+2.0j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "z.1f")),
+            t("format(2j, 'z.1f')", "'0.0+2.0j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "z.1f")),
+            t("format(0j, 'z.1f')", "'0.0+0.0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "z.1f")),
+            t("format((1.5+2.25j), 'z.1f')", "'1.5+2.2j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "z.1f")),
+            t("format((1e+20+1j), 'z.1f')", "'100000000000000000000.0+1.0j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "z.1f")),
+            t("format((inf+nanj), 'z.1f')", "'inf+nanj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "z.1f")),
+            t("format((-0-0j), 'z.1f')", "'0.0+0.0j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "z.1f")),
+            t("format((123.456+1j), 'z.1f')", "'123.5+1.0j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "z.1f")),
+            t("format((1+2j), '#')", "'(1.+2.j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "#")),
+            t("format((-1-2j), '#')", "'(-1.-2.j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "#")),
+            t("format(2j, '#')", "'2.j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "#")),
+            t("format(2j, '#')", "'2.j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "#")),
+            t("format(0j, '#')", "'0.j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "#")),
+            t("format((1.5+2.25j), '#')", "'(1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "#")),
+            t("format((1e+20+1j), '#')", "'(1.e+20+1.j)'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "#")),
+            t("format((inf+nanj), '#')", "'(inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "#")),
+            t("format((-0-0j), '#')", "'(-0.-0.j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "#")),
+            t("format((123.456+1j), '#')", "'(123.456+1.j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "#")),
+            t("format((1+2j), '.0f')", "'1+2j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ".0f"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases6() {
+        return Stream.of(
+            t("format((-1-2j), '.0f')", "'-1-2j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), ".0f")),
+            t("format(2j, '.0f')", "'0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ".0f")),
+            t("format(2j, '.0f')", "'0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ".0f")),
+            t("format(0j, '.0f')", "'0+0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), ".0f")),
+            t("format((1.5+2.25j), '.0f')", "'2+2j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), ".0f")),
+            t("format((1e+20+1j), '.0f')", "'100000000000000000000+1j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), ".0f")),
+            t("format((inf+nanj), '.0f')", "'inf+nanj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), ".0f")),
+            t("format((-0-0j), '.0f')", "'-0-0j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), ".0f")),
+            t("format((123.456+1j), '.0f')", "'123+1j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), ".0f")),
+            t("format((1+2j), '#.0f')", "'1.+2.j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "#.0f")),
+            t("format((-1-2j), '#.0f')", "'-1.-2.j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "#.0f")),
+            t("format(2j, '#.0f')", "'0.+2.j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "#.0f")),
+            t("format(2j, '#.0f')", "'0.+2.j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "#.0f")),
+            t("format(0j, '#.0f')", "'0.+0.j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "#.0f")),
+            t("format((1.5+2.25j), '#.0f')", "'2.+2.j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "#.0f")),
+            t("format((1e+20+1j), '#.0f')", "'100000000000000000000.+1.j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "#.0f")),
+            t("format((inf+nanj), '#.0f')", "'inf+nanj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "#.0f")),
+            t("format((-0-0j), '#.0f')", "'-0.-0.j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "#.0f")),
+            t("format((123.456+1j), '#.0f')", "'123.+1.j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "#.0f")),
+            t("format((1+2j), ' ')", "'( 1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), " ")),
+            t("format((-1-2j), ' ')", "'(-1-2j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), " ")),
+            t("format(2j, ' ')", "' 2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), " ")),
+            t("format(2j, ' ')", "' 2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), " ")),
+            t("format(0j, ' ')", "' 0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), " ")),
+            t("format((1.5+2.25j), ' ')", "'( 1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), " ")),
+            t("format((1e+20+1j), ' ')", "'( 1e+20+1j)'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), " ")),
+            t("format((inf+nanj), ' ')", "'( inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), " ")),
+            t("format((-0-0j), ' ')", "'(-0-0j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), " ")),
+            t("format((123.456+1j), ' ')", "'( 123.456+1j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), " ")),
+            t("format((1+2j), '.2')", "'(1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ".2")),
+            t("format((-1-2j), '.2')", "'(-1-2j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), ".2")),
+            t("format(2j, '.2')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ".2")),
+            t("format(2j, '.2')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ".2")),
+            t("format(0j, '.2')", "'0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), ".2")),
+            t("format((1.5+2.25j), '.2')", "'(1.5+2.2j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), ".2")),
+            t("format((1e+20+1j), '.2')", "'(1e+20+1j)'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), ".2")),
+            t("format((inf+nanj), '.2')", "'(inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), ".2")),
+            t("format((-0-0j), '.2')", "'(-0-0j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), ".2")),
+            t("format((123.456+1j), '.2')", "'(1.2e+02+1j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), ".2")),
+            t("format((1+2j), 'E')", "'1.000000E+00+2.000000E+00j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "E")),
+            t("format((-1-2j), 'E')", "'-1.000000E+00-2.000000E+00j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "E")),
+            t("format(2j, 'E')", "'0.000000E+00+2.000000E+00j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "E")),
+            t("format(2j, 'E')", "'0.000000E+00+2.000000E+00j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "E")),
+            t("format(0j, 'E')", "'0.000000E+00+0.000000E+00j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "E")),
+            t("format((1.5+2.25j), 'E')", "'1.500000E+00+2.250000E+00j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "E")),
+            t("format((1e+20+1j), 'E')", "'1.000000E+20+1.000000E+00j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "E")),
+            t("format((inf+nanj), 'E')", "'INF+NANj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "E")),
+            t("format((-0-0j), 'E')", "'-0.000000E+00-0.000000E+00j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "E")),
+            t("format((123.456+1j), 'E')", "'1.234560E+02+1.000000E+00j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "E")),
+            t("format((1+2j), '15.3g')", "'           1+2j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "15.3g")),
+            t("format((-1-2j), '15.3g')", "'          -1-2j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "15.3g")),
+            t("format(2j, '15.3g')", "'           0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "15.3g")),
+            t("format(2j, '15.3g')", "'           0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "15.3g")),
+            t("format(0j, '15.3g')", "'           0+0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "15.3g")),
+            t("format((1.5+2.25j), '15.3g')", "'      1.5+2.25j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "15.3g")),
+            t("format((1e+20+1j), '15.3g')", "'       1e+20+1j'", () -> FormatMethods.format(new PyComplex(1e+20d, 1.0d), "15.3g")),
+            t("format((inf+nanj), '15.3g')", "'       inf+nanj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "15.3g")),
+            t("format((-0-0j), '15.3g')", "'          -0-0j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "15.3g")),
+            t("format((123.456+1j), '15.3g')", "'         123+1j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "15.3g")),
+            t("format(1234.5678, '')", "'1234.5678'", () -> FormatMethods.format(Double.valueOf(1234.5678d), ""))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases7() {
+        return Stream.of(
             t("format(1234.5678, '10')", "' 1234.5678'", () -> FormatMethods.format(Double.valueOf(1234.5678d), "10")),
             t("format(1234.5678, '<10')", "'1234.5678 '", () -> FormatMethods.format(Double.valueOf(1234.5678d), "<10")),
             t("format(1234.5678, '>10')", "' 1234.5678'", () -> FormatMethods.format(Double.valueOf(1234.5678d), ">10")),
@@ -269,13 +523,7 @@ class FormatTest extends TextTestSupport {
             t("format(255, '#b')", "'0b11111111'", () -> FormatMethods.format(Long.valueOf(255L), "#b")),
             t("format(255, '06d')", "'000255'", () -> FormatMethods.format(Long.valueOf(255L), "06d")),
             t("format(1000000, 'd')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "d")),
-            t("format(1000000, '6d')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "6d"))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases4() {
-        return Stream.of(
+            t("format(1000000, '6d')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "6d")),
             t("format(1000000, '<6d')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "<6d")),
             t("format(1000000, '^7d')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "^7d")),
             t("format(1000000, '+,d')", "'+1,000,000'", () -> FormatMethods.format(Long.valueOf(1000000L), "+,d")),
@@ -285,7 +533,13 @@ class FormatTest extends TextTestSupport {
             t("format(-1234567, 'd')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "d")),
             t("format(-1234567, '6d')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "6d")),
             t("format(-1234567, '<6d')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "<6d")),
-            t("format(-1234567, '^7d')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "^7d")),
+            t("format(-1234567, '^7d')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "^7d"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases8() {
+        return Stream.of(
             t("format(-1234567, '+,d')", "'-1,234,567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "+,d")),
             t("format(-1234567, 'x')", "'-12d687'", () -> FormatMethods.format(Long.valueOf(-1234567L), "x")),
             t("format(-1234567, '#b')", "'-0b100101101011010000111'", () -> FormatMethods.format(Long.valueOf(-1234567L), "#b")),
@@ -335,13 +589,7 @@ class FormatTest extends TextTestSupport {
             t("format(25000000000.0, 'f')", "'25000000000.000000'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "f")),
             t("format(25000000000.0, '.1f')", "'25000000000.0'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), ".1f")),
             t("format(25000000000.0, '10.3f')", "'25000000000.000'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "10.3f")),
-            t("format(25000000000.0, 'e')", "'2.500000e+10'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "e"))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases5() {
-        return Stream.of(
+            t("format(25000000000.0, 'e')", "'2.500000e+10'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "e")),
             t("format(25000000000.0, '.3g')", "'2.5e+10'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), ".3g")),
             t("format(25000000000.0, 'g')", "'2.5e+10'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "g")),
             t("format(25000000000.0, '%')", "'2500000000000.000000%'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "%")),
@@ -351,7 +599,13 @@ class FormatTest extends TextTestSupport {
             t("format(inf, 'e')", "'inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "e")),
             t("format(inf, '.3g')", "'inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), ".3g")),
             t("format(inf, 'g')", "'inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "g")),
-            t("format(inf, '%')", "'inf%'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "%")),
+            t("format(inf, '%')", "'inf%'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "%"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases9() {
+        return Stream.of(
             t("format(nan, 'f')", "'nan'", () -> FormatMethods.format(Double.valueOf(Double.NaN), "f")),
             t("format(nan, '.1f')", "'nan'", () -> FormatMethods.format(Double.valueOf(Double.NaN), ".1f")),
             t("format(nan, '10.3f')", "'       nan'", () -> FormatMethods.format(Double.valueOf(Double.NaN), "10.3f")),
@@ -401,13 +655,7 @@ class FormatTest extends TextTestSupport {
             t("'abc'.__mod__(())", "'abc'", () -> call("abc", "__mod__", tuple())),
             t("'abc'.__mod__([])", "'abc'", () -> call("abc", "__mod__", list())),
             t("'abc'.__mod__({})", "'abc'", () -> call("abc", "__mod__", dict())),
-            t("'abc'.__mod__(b'x')", "'abc'", () -> call("abc", "__mod__", b("x")))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases6() {
-        return Stream.of(
+            t("'abc'.__mod__(b'x')", "'abc'", () -> call("abc", "__mod__", b("x"))),
             t("'abc'.__mod__('x')", "!TypeError: not all arguments converted during string formatting", () -> call("abc", "__mod__", "x")),
             t("'%y'.__mod__(())", "!TypeError: not enough arguments for format string", () -> call("%y", "__mod__", tuple())),
             t("'%5%'.__mod__(())", "!TypeError: not enough arguments for format string", () -> call("%5%", "__mod__", tuple())),
@@ -417,7 +665,13 @@ class FormatTest extends TextTestSupport {
             t("'%d'.__mod__(inf)", "!OverflowError: cannot convert float infinity to integer", () -> call("%d", "__mod__", Double.valueOf(Double.POSITIVE_INFINITY))),
             t("'%d'.__mod__(nan)", "!ValueError: cannot convert float NaN to integer", () -> call("%d", "__mod__", Double.valueOf(Double.NaN))),
             t("'%x'.__mod__(True)", "'1'", () -> call("%x", "__mod__", Boolean.TRUE)),
-            t("'%(a)s %(b)s'.__mod__({'a': 1})", "!KeyError: 'b'", () -> call("%(a)s %(b)s", "__mod__", dict("a", Long.valueOf(1L)))),
+            t("'%(a)s %(b)s'.__mod__({'a': 1})", "!KeyError: 'b'", () -> call("%(a)s %(b)s", "__mod__", dict("a", Long.valueOf(1L))))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases10() {
+        return Stream.of(
             t("'%-05d|'.__mod__(42)", "'42   |'", () -> call("%-05d|", "__mod__", Long.valueOf(42L))),
             t("'%+05d'.__mod__(42)", "'+0042'", () -> call("%+05d", "__mod__", Long.valueOf(42L))),
             t("'% d'.__mod__(42)", "' 42'", () -> call("% d", "__mod__", Long.valueOf(42L))),
@@ -467,16 +721,23 @@ class FormatTest extends TextTestSupport {
             t("'%c'.__mod__(-1)", "!OverflowError: %c arg not in range(0x110000)", () -> call("%c", "__mod__", Long.valueOf(-1L))),
             t("'%f'.__mod__(10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000)", "!OverflowError: int too large to convert to float", () -> call("%f", "__mod__", big("10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"))),
             t("'%d'.__mod__('5')", "!TypeError: %d format: a real number is required, not str", () -> call("%d", "__mod__", "5")),
-            t("'%.2f'.__mod__(2.675)", "'2.67'", () -> call("%.2f", "__mod__", Double.valueOf(2.675d)))
+            t("'%.2f'.__mod__(2.675)", "'2.67'", () -> call("%.2f", "__mod__", Double.valueOf(2.675d))),
+            t("'%10s|'.__mod__('\u00e9')", "'         \u00e9|'", () -> call("%10s|", "__mod__", "\u00e9")),
+            t("'%x'.__mod__(3.0)", "!TypeError: %x format: an integer is required, not float", () -> call("%x", "__mod__", Double.valueOf(3.0d))),
+            t("'%s'.__mod__('single')", "'single'", () -> call("%s", "__mod__", "single")),
+            t("'%s'.__mod__([1, 2])", "'[1, 2]'", () -> call("%s", "__mod__", list(Long.valueOf(1L), Long.valueOf(2L)))),
+            t("'%s'.__mod__((('tuple',),))", "\"('tuple',)\"", () -> call("%s", "__mod__", tuple(tuple("tuple")))),
+            t("'%s'.__mod__({'a': 1})", "\"{'a': 1}\"", () -> call("%s", "__mod__", dict("a", Long.valueOf(1L)))),
+            t("'%(a)s'.__mod__([1])", "!TypeError: list indices must be integers or slices, not str", () -> call("%(a)s", "__mod__", list(Long.valueOf(1L)))),
+            t("'%s %s'.__mod__([1, 2])", "!TypeError: not enough arguments for format string", () -> call("%s %s", "__mod__", list(Long.valueOf(1L), Long.valueOf(2L)))),
+            t("'%r'.__mod__(['\u00e9', b'x'])", "\"['\u00e9', b'x']\"", () -> call("%r", "__mod__", list("\u00e9", b("x")))),
+            t("'%a'.__mod__(('\u00e9',))", "\"'\\\\xe9'\"", () -> call("%a", "__mod__", tuple("\u00e9")))
         );
     }
 
     @TestFactory
-    Stream<DynamicTest> cases7() {
+    Stream<DynamicTest> cases11() {
         return Stream.of(
-            t("'%10s|'.__mod__('\u00e9')", "'         \u00e9|'", () -> call("%10s|", "__mod__", "\u00e9")),
-            t("'%x'.__mod__(3.0)", "!TypeError: %x format: an integer is required, not float", () -> call("%x", "__mod__", Double.valueOf(3.0d))),
-            t("'%s'.__mod__('single')", "'single'", () -> call("%s", "__mod__", "single")),
             t("'%-6.2f|'.__mod__(3.14159)", "'3.14  |'", () -> call("%-6.2f|", "__mod__", Double.valueOf(3.14159d))),
             t("'%+s'.__mod__('x')", "'x'", () -> call("%+s", "__mod__", "x")),
             t("'% 5s|'.__mod__('x')", "'    x|'", () -> call("% 5s|", "__mod__", "x")),
@@ -533,18 +794,21 @@ class FormatTest extends TextTestSupport {
             t("'{0[0]x}'.format([1])", "!ValueError: Only '.' or '[' may follow ']' in format field specifier", () -> call("{0[0]x}", "format", list(Long.valueOf(1L)))),
             t("'{0[]}'.format([1])", "!ValueError: Empty attribute in format string", () -> call("{0[]}", "format", list(Long.valueOf(1L)))),
             t("'{a{b}'.format()", "!ValueError: unexpected '{' in field name", () -> call("{a{b}", "format")),
-            t("'{:'.format(1)", "!ValueError: unmatched '{' in format spec", () -> call("{:", "format", Long.valueOf(1L)))
+            t("'{:'.format(1)", "!ValueError: unmatched '{' in format spec", () -> call("{:", "format", Long.valueOf(1L))),
+            t("'{0:'.format(1)", "!ValueError: unmatched '{' in format spec", () -> call("{0:", "format", Long.valueOf(1L))),
+            t("'{!r'.format(1)", "!ValueError: unmatched '{' in format spec", () -> call("{!r", "format", Long.valueOf(1L))),
+            t("'{0'.format(1)", "!ValueError: expected '}' before end of string", () -> call("{0", "format", Long.valueOf(1L)))
         );
     }
 
     @TestFactory
-    Stream<DynamicTest> cases8() {
+    Stream<DynamicTest> cases12() {
         return Stream.of(
-            t("'{0:'.format(1)", "!ValueError: unmatched '{' in format spec", () -> call("{0:", "format", Long.valueOf(1L))),
-            t("'{!r'.format(1)", "!ValueError: unmatched '{' in format spec", () -> call("{!r", "format", Long.valueOf(1L))),
-            t("'{0'.format(1)", "!ValueError: expected '}' before end of string", () -> call("{0", "format", Long.valueOf(1L))),
             t("'{0[-1]}'.format({'-1': 'm'})", "'m'", () -> call("{0[-1]}", "format", dict("-1", "m"))),
             t("'{0[a]}'.format({'a': 1})", "'1'", () -> call("{0[a]}", "format", dict("a", Long.valueOf(1L)))),
+            t("'{0[1]}'.format((5, 6))", "'6'", () -> call("{0[1]}", "format", tuple(Long.valueOf(5L), Long.valueOf(6L)))),
+            t("'{0[1][0]}'.format([0, 'xy'])", "'x'", () -> call("{0[1][0]}", "format", list(Long.valueOf(0L), "xy"))),
+            t("'{0!r:^9}'.format([1])", "'   [1]   '", () -> call("{0!r:^9}", "format", list(Long.valueOf(1L)))),
             t("'{0[0]}'.format({0: 'int key'})", "'int key'", () -> call("{0[0]}", "format", dict(Long.valueOf(0L), "int key"))),
             t("'{0:d}'.format('x')", "!ValueError: Unknown format code 'd' for object of type 'str'", () -> call("{0:d}", "format", "x")),
             t("'{0!a}'.format('\u00e9')", "\"'\\\\xe9'\"", () -> call("{0!a}", "format", "\u00e9")),

@@ -13,22 +13,7 @@ import org.junit.jupiter.api.function.Executable;
  * way python3 printed the expected values (repr of the result, or "Type: message").
  */
 abstract class TextTestSupport {
-    /** A slice object for tests: the real slice type arrives with the containers work. */
-    static final class TestSlice extends PyObject {
-        private final PyDict dict = new PyDict();
-
-        TestSlice(Object start, Object stop, Object step) {
-            dict.put("start", start);
-            dict.put("stop", stop);
-            dict.put("step", step);
-        }
-
-        @Override public PyType getType() { return PyTypes.SLICE; }
-
-        @Override public PyDict getDict() { return dict; }
-    }
-
-    static Object slice(Object start, Object stop, Object step) { return new TestSlice(start, stop, step); }
+    static Object slice(Object start, Object stop, Object step) { return new PySlice(start, stop, step); }
 
     static PyBytes b(String latin1) {
         byte[] data = new byte[latin1.length()];
