@@ -220,6 +220,14 @@ public class PyDict extends PyObject {
         return -1;
     }
 
+    /** Reverse iteration: the last live entry at or before pos, or -1. */
+    public int prevEntry(int pos) {
+        for (pos = Math.min(pos, used - 1); pos >= 0; pos--) {
+            if (keys[pos] != null) return pos;
+        }
+        return -1;
+    }
+
     public Object keyAt(int entry) { return keys[entry]; }
 
     public Object valueAt(int entry) { return values[entry]; }

@@ -15,10 +15,32 @@ public final class ThreadState {
     public int depth;
     /** The exception being handled (by an except block), or null. */
     public PyBaseException handled;
+    /** Instructions left before the next lock checkpoint (the eval loop caches it in a local). */
+    public int ticks;
+    /** True in {@code --preempt-at instruction} mode: the check runs at every instruction. */
+    public final boolean perInstruction;
+    /** An exception to raise in this thread at its next checkpoint (KeyboardInterrupt), or null. */
+    public volatile PyBaseException pendingAsync;
 
     public ThreadState(InterpreterState interp, Thread thread) {
         this.interp = interp;
         this.thread = thread;
+        this.perInstruction = interp.options.perInstruction();
+        this.ticks = interp.lock.initialTicks();
+    }
+
+    /**
+     * Called by the eval loop at an instruction boundary when the tick budget ran out: lets the
+     * lock hand over to another thread, and delivers a pending asynchronous exception.
+     */
+    public int checkpoint(Frame f) {
+        int budget = interp.lock.checkpoint(this);
+        PyBaseException pending = pendingAsync;
+        if (pending != null) {
+            pendingAsync = null;
+            throw pending.toThrowable();
+        }
+        return budget;
     }
 
     public static ThreadState current() {
