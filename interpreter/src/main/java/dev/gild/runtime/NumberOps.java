@@ -408,42 +408,16 @@ public final class NumberOps {
     }
 
     /**
-     * x ** y for finite positive x != 1 and finite nonzero y, correctly rounded for integral y (as
-     * glibc's pow, which CPython uses); other exponents use Math.pow.
+     * x ** y for finite positive x != 1 and finite nonzero y. CPython calls the C library's pow;
+     * glibc's is not correctly rounded either (it differs from the correctly rounded result about
+     * once in a thousand, near halfway cases), so no Java computation matches it bit for bit.
+     * Math.pow agrees with it as often as a correctly rounded power would, and is fast; squares
+     * and square roots, the commonest cases, are computed exactly rounded directly.
      */
     static double positivePower(double x, double y) {
         if (y == 2) return x * x;
-        if (y == 1) return x;
         if (y == 0.5) return Math.sqrt(x);
-        if (y == -1) return 1 / x;
-        if (y == Math.rint(y) && Math.abs(y) <= 4096) return exactIntegralPower(x, (int) y);
         return Math.pow(x, y);
-    }
-
-    /** x ** n for finite x &gt; 0, computed exactly and rounded once. */
-    private static double exactIntegralPower(double x, int n) {
-        long bits = Double.doubleToRawLongBits(x);
-        int biased = (int) (bits >>> 52) & 0x7ff;
-        long mantissa = bits & ((1L << 52) - 1);
-        int exponent;
-        if (biased == 0) {
-            exponent = -1074;
-        } else {
-            mantissa |= 1L << 52;
-            exponent = biased - 1075;
-        }
-        int zeros = Long.numberOfTrailingZeros(mantissa);
-        mantissa >>>= zeros;
-        exponent += zeros;
-        // x = mantissa * 2**exponent with mantissa odd; skip the exact power when the result
-        // certainly overflows or underflows (log2 of the result is far beyond the range).
-        double log2 = Math.log(x) / Math.log(2) * n;
-        if (log2 > 1030) return Double.POSITIVE_INFINITY;
-        if (log2 < -1090) return 0.0;
-        int absN = Math.abs(n);
-        BigInteger power = BigInteger.valueOf(mantissa).pow(absN);
-        if (n > 0) return scaledRatio(power, BigInteger.ONE, (long) exponent * n);
-        return scaledRatio(BigInteger.ONE, power, (long) exponent * n);
     }
 
     // ------------------------------------------------------------------ conversions

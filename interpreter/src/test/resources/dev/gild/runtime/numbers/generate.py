@@ -48,14 +48,14 @@ lines = []
 
 
 def approximate_power(a, b):
-    """Powers CPython computes with libm's transcendental functions (pow with a fractional
-    exponent, exp, log, atan2, cos, sin): compared to within a few ulps per float component."""
-    def integral(v):
-        return isinstance(v, int) or isinstance(v, float) and math.isfinite(v) and v == int(v)
-    if isinstance(a, complex) or isinstance(b, complex):
-        e = complex(b)
-        return not (e.imag == 0 and integral(e.real) and abs(e.real) <= 100)
-    return isinstance(b, float) and math.isfinite(b) and not integral(b)
+    """Float and complex powers: CPython computes them with the C library's pow (and exp, log,
+    atan2, cos, sin for complex), which is not correctly rounded; Gild's results are compared to
+    within a few ulps per component."""
+    try:
+        r = a ** b
+    except Exception:
+        return False
+    return isinstance(r, (float, complex))
 
 
 def case(op, fn, *args):
