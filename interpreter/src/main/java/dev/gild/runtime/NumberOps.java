@@ -705,12 +705,9 @@ public final class NumberOps {
             Object r = ternaryPower(a, b, mod);
             if (r != Py.NotImplemented) return r;
         }
+        // Three-argument pow never calls __rpow__ (CPython's slot_nb_power).
         Object r = Ops.callSpecial(a, "__pow__", b, mod);
         if (r != null && r != Py.NotImplemented) return r;
-        if (Ops.typeOf(a) != Ops.typeOf(b)) {
-            r = Ops.callSpecial(b, "__rpow__", a, mod);
-            if (r != null && r != Py.NotImplemented) return r;
-        }
         throw Py.typeError("unsupported operand type(s) for ** or pow(): '" + Ops.typeName(a) + "', '"
                 + Ops.typeName(b) + "', '" + Ops.typeName(mod) + "'");
     }
