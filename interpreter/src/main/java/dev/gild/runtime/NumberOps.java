@@ -661,8 +661,12 @@ public final class NumberOps {
         if (isInt(a) && isInt(b)) {
             BigInteger y = toBig(b);
             if (y.signum() == 0) throw Py.zeroDivisionError("integer division or modulo by zero");
-            BigInteger x = toBig(a);
-            return PyTuple.of(Py.newInt(floorDivide(x, y)), Py.newInt(floorModulo(x, y)));
+            BigInteger[] qr = toBig(a).divideAndRemainder(y);
+            if (qr[1].signum() != 0 && qr[1].signum() != y.signum()) {
+                qr[0] = qr[0].subtract(BigInteger.ONE);
+                qr[1] = qr[1].add(y);
+            }
+            return PyTuple.of(Py.newInt(qr[0]), Py.newInt(qr[1]));
         }
         return Py.NotImplemented;
     }
