@@ -63,7 +63,7 @@ public final class FloatMethods {
         int n = digits.length();
         while (n > 1 && digits.charAt(n - 1) == '0') n--;
         digits.setLength(n);
-        if (n == 2) decimalPoint = preferOneDigit(magnitude, digits, decimalPoint);
+        if (n == 2 && magnitude < Double.MIN_NORMAL) decimalPoint = preferOneDigit(magnitude, digits, decimalPoint);
         return layout(d < 0, digits, decimalPoint, addDotZero);
     }
 
@@ -71,7 +71,8 @@ public final class FloatMethods {
      * Java's Double.toString never gives fewer than two significant digits (4.9E-324), where
      * Python's shortest repr may use one (5e-324): when a one-digit decimal also reads back as the
      * value, use it (the closer one when two do, the even one on a tie). Updates digits and returns
-     * the possibly changed decimal point position.
+     * the possibly changed decimal point position. Only subnormals have a rounding interval wide
+     * enough for a one-digit decimal and a different two-digit one to both read back.
      */
     private static int preferOneDigit(double magnitude, StringBuilder digits, int decimalPoint) {
         int first = digits.charAt(0) - '0';
