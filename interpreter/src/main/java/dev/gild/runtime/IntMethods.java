@@ -420,7 +420,7 @@ public final class IntMethods {
         // A sign bit is needed for signed values, except that 0 and -1 fit in zero bytes.
         long needed = signed && v.bitLength() > 0 ? v.bitLength() + 1L : v.bitLength();
         if (needed > length * 8) throw Py.overflowError("int too big to convert");
-        if (length > Integer.MAX_VALUE - 8) throw Py.memoryError();
+        if (length > NumberOps.MAX_INT_BITS / 8) throw Py.memoryError();
         byte[] out = new byte[(int) length];
         byte[] twos = v.toByteArray();
         byte fill = (byte) (v.signum() < 0 ? 0xff : 0);

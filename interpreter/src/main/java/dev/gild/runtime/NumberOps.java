@@ -26,8 +26,11 @@ public final class NumberOps {
     private static final long TWO_POW_53 = 1L << 53;
     /** compare() result for comparisons involving NaN: only != holds. */
     private static final int UNORDERED = 2;
-    /** The largest int BigInteger can hold has this many bits; larger results raise MemoryError. */
-    static final long MAX_INT_BITS = Integer.MAX_VALUE - 32;
+    /**
+     * Ints that would need more bits than this raise MemoryError up front: BigInteger's own limit
+     * (2**31 bits), or a quarter of the heap, whichever is smaller.
+     */
+    static final long MAX_INT_BITS = Math.min(Integer.MAX_VALUE - 32, Runtime.getRuntime().maxMemory() * 2);
     private static final BigInteger LONG_MIN_NEGATED = BigInteger.ONE.shiftLeft(63);
 
     public static boolean isNumber(Object o) {
@@ -288,8 +291,7 @@ public final class NumberOps {
         if (x.equals(BigInteger.ONE)) return 1L;
         if (x.equals(BigInteger.ONE.negate())) return y.testBit(0) ? -1L : 1L;
         if (y.bitLength() > 31) throw Py.memoryError();
-        long bits = (long) (x.bitLength() - 1) * y.longValue();
-        if (bits > MAX_INT_BITS) throw Py.memoryError();
+        if ((double) x.bitLength() * y.longValue() > MAX_INT_BITS) throw Py.memoryError();
         return Py.newInt(x.pow(y.intValue()));
     }
 
