@@ -341,7 +341,7 @@ final class ComplexMethods {
         t.define("__rpow__", (args, kw) -> powerDunder(args, kw, "__rpow__", true));
         for (CompareOp op : CompareOp.values()) {
             t.define(op.dunder, (args, kw) -> {
-                IntMethods.checkArity(args, kw, 1);
+                IntMethods.checkArity(op.dunder, args, kw, 1);
                 PyComplex a = self(args[0], op.dunder);
                 PyComplex b = other(args[1]);
                 if (b == null || (op != CompareOp.EQ && op != CompareOp.NE)) return Py.NotImplemented;
@@ -351,30 +351,30 @@ final class ComplexMethods {
             });
         }
         t.define("__neg__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__neg__", args, kw, 0);
             PyComplex c = self(args[0], "__neg__");
             return new PyComplex(-c.real, -c.imag);
         });
         t.define("__pos__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__pos__", args, kw, 0);
             PyComplex c = self(args[0], "__pos__");
             return new PyComplex(c.real, c.imag);
         });
         t.define("__abs__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__abs__", args, kw, 0);
             return abs(self(args[0], "__abs__"));
         });
         t.define("__bool__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__bool__", args, kw, 0);
             PyComplex c = self(args[0], "__bool__");
             return Py.bool(c.real != 0 || c.imag != 0);
         });
         t.define("__hash__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__hash__", args, kw, 0);
             return hash(self(args[0], "__hash__"));
         });
         t.define("__repr__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__repr__", args, kw, 0);
             return repr(self(args[0], "__repr__"));
         });
         t.define("conjugate", (args, kw) -> {
@@ -395,13 +395,13 @@ final class ComplexMethods {
         String dunder = "__" + name + "__";
         String reflected = "__r" + name + "__";
         t.define(dunder, (args, kw) -> {
-            IntMethods.checkArity(args, kw, 1);
+            IntMethods.checkArity(dunder, args, kw, 1);
             PyComplex a = self(args[0], dunder);
             PyComplex b = other(args[1]);
             return b == null ? Py.NotImplemented : binary(op, a, b);
         });
         t.define(reflected, (args, kw) -> {
-            IntMethods.checkArity(args, kw, 1);
+            IntMethods.checkArity(reflected, args, kw, 1);
             PyComplex a = self(args[0], reflected);
             PyComplex b = other(args[1]);
             return b == null ? Py.NotImplemented : binary(op, b, a);
@@ -409,10 +409,7 @@ final class ComplexMethods {
     }
 
     private static Object powerDunder(Object[] args, String[] kw, String name, boolean reflected) {
-        Args.noKeywords(name, kw);
-        if (args.length < 2 || args.length > 3) {
-            throw Py.typeError("expected 1 or 2 arguments, got " + (args.length - 1));
-        }
+        IntMethods.checkPowerArity(name, args, kw);
         PyComplex a = self(args[0], name);
         if (args.length == 3 && args[2] != Py.None) throw Py.valueError("complex modulo");
         PyComplex b = other(args[1]);

@@ -63,7 +63,7 @@ public final class FloatMethods {
         int n = digits.length();
         while (n > 1 && digits.charAt(n - 1) == '0') n--;
         digits.setLength(n);
-        if (n == 2) decimalPoint = preferOneDigit(magnitude, digits, decimalPoint);
+        if (n == 2 && magnitude < Double.MIN_NORMAL) decimalPoint = preferOneDigit(magnitude, digits, decimalPoint);
         return layout(d < 0, digits, decimalPoint, addDotZero);
     }
 
@@ -71,7 +71,8 @@ public final class FloatMethods {
      * Java's Double.toString never gives fewer than two significant digits (4.9E-324), where
      * Python's shortest repr may use one (5e-324): when a one-digit decimal also reads back as the
      * value, use it (the closer one when two do, the even one on a tie). Updates digits and returns
-     * the possibly changed decimal point position.
+     * the possibly changed decimal point position. Only subnormals have a rounding interval wide
+     * enough for a one-digit decimal and a different two-digit one to both read back.
      */
     private static int preferOneDigit(double magnitude, StringBuilder digits, int decimalPoint) {
         int first = digits.charAt(0) - '0';
@@ -436,33 +437,33 @@ public final class FloatMethods {
                 continue;
             }
             t.define(op.dunder, (args, kw) -> {
-                IntMethods.checkArity(args, kw, 1);
+                IntMethods.checkArity(op.dunder, args, kw, 1);
                 double a = self(args[0], op.dunder);
                 Double b = other(args[1]);
                 return b == null ? Py.NotImplemented : NumberOps.floatBinary(op, a, b);
             });
             t.define(reflected, (args, kw) -> {
-                IntMethods.checkArity(args, kw, 1);
+                IntMethods.checkArity(reflected, args, kw, 1);
                 double a = self(args[0], reflected);
                 Double b = other(args[1]);
                 return b == null ? Py.NotImplemented : NumberOps.floatBinary(op, b, a);
             });
         }
         t.define("__divmod__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 1);
+            IntMethods.checkArity("__divmod__", args, kw, 1);
             double a = self(args[0], "__divmod__");
             Double b = other(args[1]);
             return b == null ? Py.NotImplemented : NumberOps.numberDivmod(a, b);
         });
         t.define("__rdivmod__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 1);
+            IntMethods.checkArity("__rdivmod__", args, kw, 1);
             double a = self(args[0], "__rdivmod__");
             Double b = other(args[1]);
             return b == null ? Py.NotImplemented : NumberOps.numberDivmod(b, a);
         });
         for (CompareOp op : CompareOp.values()) {
             t.define(op.dunder, (args, kw) -> {
-                IntMethods.checkArity(args, kw, 1);
+                IntMethods.checkArity(op.dunder, args, kw, 1);
                 double a = self(args[0], op.dunder);
                 Object b = Ops.unbox(args[1]);
                 if (!(b instanceof Double) && !NumberOps.isInt(b)) return Py.NotImplemented;
@@ -470,39 +471,39 @@ public final class FloatMethods {
             });
         }
         t.define("__neg__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__neg__", args, kw, 0);
             return -self(args[0], "__neg__");
         });
         t.define("__pos__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__pos__", args, kw, 0);
             return self(args[0], "__pos__");
         });
         t.define("__abs__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__abs__", args, kw, 0);
             return Math.abs(self(args[0], "__abs__"));
         });
         t.define("__bool__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__bool__", args, kw, 0);
             return Py.bool(self(args[0], "__bool__") != 0);
         });
         t.define("__float__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__float__", args, kw, 0);
             return self(args[0], "__float__");
         });
         t.define("__int__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__int__", args, kw, 0);
             return NumberOps.floatToInt(self(args[0], "__int__"));
         });
         t.define("__trunc__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__trunc__", args, kw, 0);
             return NumberOps.floatToInt(self(args[0], "__trunc__"));
         });
         t.define("__floor__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__floor__", args, kw, 0);
             return NumberOps.floatToInt(Math.floor(self(args[0], "__floor__")));
         });
         t.define("__ceil__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__ceil__", args, kw, 0);
             return NumberOps.floatToInt(Math.ceil(self(args[0], "__ceil__")));
         });
         t.define("__round__", (args, kw) -> {
@@ -512,13 +513,13 @@ public final class FloatMethods {
             return round(x, NumberOps.clampedIndex(args[1]));
         });
         t.define("__hash__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__hash__", args, kw, 0);
             Object v = Ops.unbox(args[0]);
             self(args[0], "__hash__");
             return NumberOps.hashDouble((Double) v);
         });
         t.define("__repr__", (args, kw) -> {
-            IntMethods.checkArity(args, kw, 0);
+            IntMethods.checkArity("__repr__", args, kw, 0);
             return repr(self(args[0], "__repr__"));
         });
         t.define("__getnewargs__", (args, kw) -> {
@@ -545,9 +546,7 @@ public final class FloatMethods {
         t.defineClassMethod("fromhex", (args, kw) -> {
             Args.check("float.fromhex", args, kw, 1, 1, 1);
             Object arg = Ops.unbox(args[1]);
-            if (!(arg instanceof String s)) {
-                throw Py.typeError("fromhex() argument must be str, not " + Ops.typeName(args[1]));
-            }
+            if (!(arg instanceof String s)) throw Py.typeError("bad argument type for built-in operation");
             double value = fromHex(s);
             PyType cls = (PyType) args[0];
             return cls == PyTypes.FLOAT ? (Object) value : Ops.call(cls, value);
@@ -585,10 +584,7 @@ public final class FloatMethods {
     }
 
     private static Object powerDunder(Object[] args, String[] kw, String name, boolean reflected) {
-        Args.noKeywords(name, kw);
-        if (args.length < 2 || args.length > 3) {
-            throw Py.typeError("expected 1 or 2 arguments, got " + (args.length - 1));
-        }
+        IntMethods.checkPowerArity(name, args, kw);
         double a = self(args[0], name);
         Double b = other(args[1]);
         if (b == null) return Py.NotImplemented;

@@ -212,12 +212,21 @@ public final class IntMethods {
     // ================================================================== dunder helpers
 
     /** The argument count check of CPython's slot wrappers: "expected 1 argument, got 0". */
-    static void checkArity(Object[] args, String[] kwnames, int expected) {
-        if (kwnames != null && kwnames.length > 0) throw Py.typeError("wrapper takes no keyword arguments");
+    static void checkArity(String name, Object[] args, String[] kwnames, int expected) {
+        if (kwnames != null && kwnames.length > 0) throw Py.typeError("wrapper " + name + "() takes no keyword arguments");
         int given = args.length - 1;
         if (given != expected) {
             throw Py.typeError("expected " + expected + " argument" + (expected == 1 ? "" : "s") + ", got " + given);
         }
+    }
+
+    /** The argument check of the __pow__/__rpow__ slot wrappers (one or two arguments). */
+    static void checkPowerArity(String name, Object[] args, String[] kwnames) {
+        if (kwnames != null && kwnames.length > 0) throw Py.typeError("wrapper " + name + "() takes no keyword arguments");
+        // CPython's message starts with a space: the function name it formats in is empty.
+        int given = args.length - 1;
+        if (given < 1) throw Py.typeError(" expected at least 1 argument, got " + given);
+        if (given > 2) throw Py.typeError(" expected at most 2 arguments, got " + given);
     }
 
     /** The receiver of an int method as a Long or BigInteger (bools become 0/1). */
@@ -249,13 +258,13 @@ public final class IntMethods {
             String name = op.dunder;
             String reflected = op.reflected();
             t.define(name, (args, kw) -> {
-                checkArity(args, kw, 1);
+                checkArity(name, args, kw, 1);
                 Object a = self(args[0], name);
                 Object b = other(args[1]);
                 return b == null ? Py.NotImplemented : NumberOps.binary(op, a, b);
             });
             t.define(reflected, (args, kw) -> {
-                checkArity(args, kw, 1);
+                checkArity(reflected, args, kw, 1);
                 Object a = self(args[0], reflected);
                 Object b = other(args[1]);
                 return b == null ? Py.NotImplemented : NumberOps.binary(op, b, a);
@@ -264,53 +273,53 @@ public final class IntMethods {
         t.define("__pow__", (args, kw) -> powerDunder(args, kw, "__pow__", false));
         t.define("__rpow__", (args, kw) -> powerDunder(args, kw, "__rpow__", true));
         t.define("__divmod__", (args, kw) -> {
-            checkArity(args, kw, 1);
+            checkArity("__divmod__", args, kw, 1);
             Object a = self(args[0], "__divmod__");
             Object b = other(args[1]);
             return b == null ? Py.NotImplemented : NumberOps.numberDivmod(a, b);
         });
         t.define("__rdivmod__", (args, kw) -> {
-            checkArity(args, kw, 1);
+            checkArity("__rdivmod__", args, kw, 1);
             Object a = self(args[0], "__rdivmod__");
             Object b = other(args[1]);
             return b == null ? Py.NotImplemented : NumberOps.numberDivmod(b, a);
         });
         for (CompareOp op : CompareOp.values()) {
             t.define(op.dunder, (args, kw) -> {
-                checkArity(args, kw, 1);
+                checkArity(op.dunder, args, kw, 1);
                 Object a = self(args[0], op.dunder);
                 Object b = other(args[1]);
                 return b == null ? Py.NotImplemented : NumberOps.compare(op, a, b);
             });
         }
         t.define("__neg__", (args, kw) -> {
-            checkArity(args, kw, 0);
+            checkArity("__neg__", args, kw, 0);
             return NumberOps.negative(self(args[0], "__neg__"));
         });
         t.define("__pos__", (args, kw) -> {
-            checkArity(args, kw, 0);
+            checkArity("__pos__", args, kw, 0);
             return self(args[0], "__pos__");
         });
         t.define("__abs__", (args, kw) -> {
-            checkArity(args, kw, 0);
+            checkArity("__abs__", args, kw, 0);
             return NumberOps.abs(self(args[0], "__abs__"));
         });
         t.define("__invert__", (args, kw) -> {
-            checkArity(args, kw, 0);
+            checkArity("__invert__", args, kw, 0);
             return NumberOps.invert(self(args[0], "__invert__"));
         });
         t.define("__bool__", (args, kw) -> {
-            checkArity(args, kw, 0);
+            checkArity("__bool__", args, kw, 0);
             Object v = self(args[0], "__bool__");
             return Py.bool(v instanceof Long l ? l != 0 : ((BigInteger) v).signum() != 0);
         });
         t.define("__float__", (args, kw) -> {
-            checkArity(args, kw, 0);
+            checkArity("__float__", args, kw, 0);
             return NumberOps.toDouble(self(args[0], "__float__"));
         });
         for (String name : new String[] {"__int__", "__index__", "__trunc__", "__floor__", "__ceil__"}) {
             t.define(name, (args, kw) -> {
-                checkArity(args, kw, 0);
+                checkArity(name, args, kw, 0);
                 return self(args[0], name);
             });
         }
@@ -321,11 +330,11 @@ public final class IntMethods {
             return NumberOps.roundInt(v, Ops.index(args[1]));
         });
         t.define("__hash__", (args, kw) -> {
-            checkArity(args, kw, 0);
+            checkArity("__hash__", args, kw, 0);
             return Ops.hash(self(args[0], "__hash__"));
         });
         t.define("__repr__", (args, kw) -> {
-            checkArity(args, kw, 0);
+            checkArity("__repr__", args, kw, 0);
             return self(args[0], "__repr__").toString();
         });
         t.define("__getnewargs__", (args, kw) -> {
@@ -372,10 +381,7 @@ public final class IntMethods {
     }
 
     private static Object powerDunder(Object[] args, String[] kw, String name, boolean reflected) {
-        Args.noKeywords(name, kw);
-        if (args.length < 2 || args.length > 3) {
-            throw Py.typeError("expected 1 or 2 arguments, got " + (args.length - 1));
-        }
+        checkPowerArity(name, args, kw);
         Object a = self(args[0], name);
         Object b = other(args[1]);
         if (b == null) return Py.NotImplemented;
@@ -411,9 +417,10 @@ public final class IntMethods {
         boolean signed = p[2] != null && Ops.isTrue(p[2]);
         BigInteger v = NumberOps.toBig(value);
         if (!signed && v.signum() < 0) throw Py.overflowError("can't convert negative int to unsigned");
-        long needed = signed ? v.bitLength() + 1L : v.bitLength();
+        // A sign bit is needed for signed values, except that 0 and -1 fit in zero bytes.
+        long needed = signed && v.bitLength() > 0 ? v.bitLength() + 1L : v.bitLength();
         if (needed > length * 8) throw Py.overflowError("int too big to convert");
-        if (length > Integer.MAX_VALUE - 8) throw Py.memoryError();
+        if (length > NumberOps.MAX_INT_BITS / 8) throw Py.memoryError();
         byte[] out = new byte[(int) length];
         byte[] twos = v.toByteArray();
         byte fill = (byte) (v.signum() < 0 ? 0xff : 0);
@@ -475,7 +482,7 @@ public final class IntMethods {
             return Py.bool(args.length > 1 && Ops.isTrue(args[1]));
         });
         t.define("__repr__", (args, kw) -> {
-            checkArity(args, kw, 0);
+            checkArity("__repr__", args, kw, 0);
             Object v = args[0];
             if (!(v instanceof Boolean b)) {
                 throw Py.typeError("descriptor '__repr__' requires a 'bool' object but received a '"
@@ -487,7 +494,7 @@ public final class IntMethods {
             for (boolean reflected : new boolean[] {false, true}) {
                 String name = reflected ? op.reflected() : op.dunder;
                 t.define(name, (args, kw) -> {
-                    checkArity(args, kw, 1);
+                    checkArity(name, args, kw, 1);
                     Object a = args[0];
                     Object b = args[1];
                     if (a instanceof Boolean && b instanceof Boolean) return NumberOps.binary(op, a, b);

@@ -26,8 +26,11 @@ public final class NumberOps {
     private static final long TWO_POW_53 = 1L << 53;
     /** compare() result for comparisons involving NaN: only != holds. */
     private static final int UNORDERED = 2;
-    /** The largest int BigInteger can hold has this many bits; larger results raise MemoryError. */
-    static final long MAX_INT_BITS = Integer.MAX_VALUE - 32;
+    /**
+     * Ints that would need more bits than this raise MemoryError up front: BigInteger's own limit
+     * (2**31 bits), or a quarter of the heap, whichever is smaller.
+     */
+    static final long MAX_INT_BITS = Math.min(Integer.MAX_VALUE - 32, Runtime.getRuntime().maxMemory() * 2);
     private static final BigInteger LONG_MIN_NEGATED = BigInteger.ONE.shiftLeft(63);
 
     public static boolean isNumber(Object o) {
@@ -288,8 +291,7 @@ public final class NumberOps {
         if (x.equals(BigInteger.ONE)) return 1L;
         if (x.equals(BigInteger.ONE.negate())) return y.testBit(0) ? -1L : 1L;
         if (y.bitLength() > 31) throw Py.memoryError();
-        long bits = (long) (x.bitLength() - 1) * y.longValue();
-        if (bits > MAX_INT_BITS) throw Py.memoryError();
+        if ((double) x.bitLength() * y.longValue() > MAX_INT_BITS) throw Py.memoryError();
         return Py.newInt(x.pow(y.intValue()));
     }
 
@@ -408,41 +410,16 @@ public final class NumberOps {
     }
 
     /**
-     * x ** y for finite positive x != 1 and finite nonzero y, correctly rounded for integral y (as
-     * glibc's pow, which CPython uses); other exponents use Math.pow.
+     * x ** y for finite positive x != 1 and finite nonzero y. CPython calls the C library's pow;
+     * glibc's is not correctly rounded either (it differs from the correctly rounded result about
+     * once in a thousand, near halfway cases), so no Java computation matches it bit for bit.
+     * Math.pow agrees with it as often as a correctly rounded power would, and is fast; squares
+     * and square roots, the commonest cases, are computed exactly rounded directly.
      */
     static double positivePower(double x, double y) {
         if (y == 2) return x * x;
-        if (y == 1) return x;
         if (y == 0.5) return Math.sqrt(x);
-        if (y == -1) return 1 / x;
-        if (y == Math.rint(y) && Math.abs(y) <= 4096) return exactIntegralPower(x, (int) y);
         return Math.pow(x, y);
-    }
-
-    /** x ** n for finite x &gt; 0, computed exactly and rounded once. */
-    private static double exactIntegralPower(double x, int n) {
-        long bits = Double.doubleToRawLongBits(x);
-        int biased = (int) (bits >>> 52) & 0x7ff;
-        long mantissa = bits & ((1L << 52) - 1);
-        int exponent;
-        if (biased == 0) {
-            exponent = -1074;
-        } else {
-            mantissa |= 1L << 52;
-            exponent = biased - 1075;
-        }
-        int zeros = Long.numberOfTrailingZeros(mantissa);
-        mantissa >>>= zeros;
-        exponent += zeros;
-        // x = mantissa * 2**exponent with mantissa odd; bail out early on certain overflow/underflow.
-        double log2 = (64 - Long.numberOfLeadingZeros(mantissa) + (double) exponent) * n;
-        if (log2 > 1100) return Double.POSITIVE_INFINITY;
-        if (log2 < -1200) return 0.0;
-        int absN = Math.abs(n);
-        BigInteger power = BigInteger.valueOf(mantissa).pow(absN);
-        if (n > 0) return scaledRatio(power, BigInteger.ONE, (long) exponent * n);
-        return scaledRatio(BigInteger.ONE, power, (long) exponent * n);
     }
 
     // ------------------------------------------------------------------ conversions
@@ -484,7 +461,7 @@ public final class NumberOps {
         if (d > -0x1p63 && d < 0x1p63) return (long) d;
         if (Double.isNaN(d)) throw Py.valueError("cannot convert float NaN to integer");
         if (Double.isInfinite(d)) throw Py.overflowError("cannot convert float infinity to integer");
-        return integralDoubleToBig(d);
+        return Py.newInt(integralDoubleToBig(d));
     }
 
     /** The exact BigInteger value of an integral double. */
@@ -686,8 +663,12 @@ public final class NumberOps {
         if (isInt(a) && isInt(b)) {
             BigInteger y = toBig(b);
             if (y.signum() == 0) throw Py.zeroDivisionError("integer division or modulo by zero");
-            BigInteger x = toBig(a);
-            return PyTuple.of(Py.newInt(floorDivide(x, y)), Py.newInt(floorModulo(x, y)));
+            BigInteger[] qr = toBig(a).divideAndRemainder(y);
+            if (qr[1].signum() != 0 && qr[1].signum() != y.signum()) {
+                qr[0] = qr[0].subtract(BigInteger.ONE);
+                qr[1] = qr[1].add(y);
+            }
+            return PyTuple.of(Py.newInt(qr[0]), Py.newInt(qr[1]));
         }
         return Py.NotImplemented;
     }
@@ -730,12 +711,9 @@ public final class NumberOps {
             Object r = ternaryPower(a, b, mod);
             if (r != Py.NotImplemented) return r;
         }
+        // Three-argument pow never calls __rpow__ (CPython's slot_nb_power).
         Object r = Ops.callSpecial(a, "__pow__", b, mod);
         if (r != null && r != Py.NotImplemented) return r;
-        if (Ops.typeOf(a) != Ops.typeOf(b)) {
-            r = Ops.callSpecial(b, "__rpow__", a, mod);
-            if (r != null && r != Py.NotImplemented) return r;
-        }
         throw Py.typeError("unsupported operand type(s) for ** or pow(): '" + Ops.typeName(a) + "', '"
                 + Ops.typeName(b) + "', '" + Ops.typeName(mod) + "'");
     }
