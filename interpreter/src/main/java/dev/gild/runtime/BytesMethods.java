@@ -134,7 +134,7 @@ public final class BytesMethods {
             View v = self(args[0], array, "__add__");
             View o = view(args[1]);
             if (o == null) {
-                if (Ops.typeOf(args[1]).lookup("__radd__") != null) return Py.NotImplemented;
+                if (!Ops.typeOf(args[1]).builtin && Ops.typeOf(args[1]).lookup("__radd__") != null) return Py.NotImplemented;
                 throw Py.typeError("can't concat " + Ops.typeName(args[1]) + " to " + tn);
             }
             byte[] r = Arrays.copyOf(v.data, v.length + o.length);
