@@ -163,9 +163,6 @@ final class Builders {
             if (count < n) {
                 throw Py.valueError("not enough values to unpack (expected " + n + ", got " + count + ")");
             }
-            if (seq instanceof PyTuple || seq instanceof PyList) {
-                throw Py.valueError("too many values to unpack (expected " + n + ", got " + count + ")");
-            }
             throw Py.valueError("too many values to unpack (expected " + n + ")");
         }
         for (int i = n - 1; i >= 0; i--) stack[sp++] = items[i];

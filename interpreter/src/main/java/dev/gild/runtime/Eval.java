@@ -604,7 +604,7 @@ public final class Eval {
     private static int loadMethod(Object[] stack, int sp, String name) {
         Object obj = stack[sp - 1];
         PyType t = Ops.typeOf(obj);
-        if (!(obj instanceof PyType) && !(obj instanceof PyModule)
+        if (!(obj instanceof PyType) && !(obj instanceof PyModule) && !(obj instanceof PySuper)
                 && (t.builtin || t.lookup("__getattribute__") == ObjectMethods.GETATTRIBUTE)) {
             Object descr = t.lookup(name);
             if (descr instanceof PyFunction || descr instanceof PyBuiltin b && !b.isBound() && b.kind == PyBuiltin.Kind.METHOD) {

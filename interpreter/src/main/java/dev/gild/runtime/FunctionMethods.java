@@ -223,6 +223,8 @@ final class FunctionMethods {
     private static void installGenerator() {
         PyType t = PyTypes.GENERATOR;
         PyIterator.installMethods(t);
+        // A generator's __next__ raises StopIteration carrying its return value.
+        t.define("__next__", (args, kw) -> ((PyGenerator) args[0]).send(Py.None));
         t.define("send", (args, kw) -> {
             Args.check("send", args, kw, 1, 1, 1);
             return ((PyGenerator) args[0]).send(args[1]);

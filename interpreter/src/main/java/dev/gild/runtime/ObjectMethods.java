@@ -79,6 +79,13 @@ final class ObjectMethods {
                 throw Py.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
             }
         });
+        t.defineGetSet("__dict__", obj -> {
+            PyDict d = obj instanceof PyObject p ? p.getDict() : null;
+            if (d == null) throw Ops.noAttribute(obj, "__dict__");
+            return d;
+        }, (obj, value) -> {
+            throw Py.typeError("__dict__ assignment is not supported");
+        });
         t.define("__dir__", (args, kw) -> BuiltinDir.dir(args[0]));
         t.define("__reduce_ex__", (args, kw) -> {
             throw Py.typeError("cannot pickle '" + Ops.typeName(args[0]) + "' object");

@@ -107,7 +107,8 @@ public final class Ops {
     /** getattr that returns null instead of raising AttributeError for a missing attribute. */
     public static Object getattrOrNull(Object o, String name) {
         PyType t = typeOf(o);
-        if (!t.builtin) {
+        // Built-in types use object's lookup, except the two whose instances forward attributes.
+        if (!t.builtin || o instanceof PySuper || o instanceof PyMethod) {
             Object custom = t.lookup("__getattribute__");
             if (custom != ObjectMethods.GETATTRIBUTE && custom != null) {
                 try {
