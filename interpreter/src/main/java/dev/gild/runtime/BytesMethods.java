@@ -957,7 +957,9 @@ public final class BytesMethods {
         });
         t.define("__hash__", (args, kw) -> {
             View v = self(args[0], false, "__hash__");
-            return (long) Arrays.hashCode(Arrays.copyOf(v.data, v.length));
+            int h = 1;
+            for (int i = 0; i < v.length; i++) h = 31 * h + v.data[i];
+            return (long) h;
         });
         t.define("__bytes__", (args, kw) -> {
             View v = self(args[0], false, "__bytes__");
