@@ -134,7 +134,9 @@ public final class BytesMethods {
             View v = self(args[0], array, "__add__");
             View o = view(args[1]);
             if (o == null) {
-                if (!Ops.typeOf(args[1]).builtin && Ops.typeOf(args[1]).lookup("__radd__") != null) return Py.NotImplemented;
+                // CPython tries the right operand's __radd__ before bytes concatenation rejects it.
+                Object r = Ops.typeOf(args[1]).lookup("__radd__") != null ? Ops.callSpecial(args[1], "__radd__", args[0]) : null;
+                if (r != null && r != Py.NotImplemented) return r;
                 throw Py.typeError("can't concat " + Ops.typeName(args[1]) + " to " + tn);
             }
             byte[] r = Arrays.copyOf(v.data, v.length + o.length);
@@ -155,6 +157,14 @@ public final class BytesMethods {
         t.define("__mod__", (args, kw) -> {
             View v = self(args[0], array, "__mod__");
             return make(array, PercentFormat.formatBytes(v.data, v.length, args[1]));
+        });
+        t.define("__rmod__", (args, kw) -> {
+            self(args[0], array, "__rmod__");
+            // The reflected operation only formats a left operand of the same type: bytes % x.
+            boolean sameType = array ? args[1] instanceof PyByteArray : Ops.unbox(args[1]) instanceof PyBytes;
+            if (!sameType) return Py.NotImplemented;
+            View format = view(args[1]);
+            return make(array, PercentFormat.formatBytes(format.data, format.length, args[0]));
         });
         defineComparisons(t, array);
         t.define("decode", (args, kw) -> {
@@ -947,7 +957,9 @@ public final class BytesMethods {
         });
         t.define("__hash__", (args, kw) -> {
             View v = self(args[0], false, "__hash__");
-            return (long) Arrays.hashCode(Arrays.copyOf(v.data, v.length));
+            int h = 1;
+            for (int i = 0; i < v.length; i++) h = 31 * h + v.data[i];
+            return (long) h;
         });
         t.define("__bytes__", (args, kw) -> {
             View v = self(args[0], false, "__bytes__");

@@ -1,6 +1,7 @@
 package dev.gild.runtime;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The text encodings of str.encode / bytes.decode: UTF-8 (and utf-8-sig), ASCII, Latin-1, UTF-16
@@ -232,11 +233,9 @@ public final class Codecs {
                 break;
             }
         }
-        if (ascii) {
-            byte[] out = new byte[n];
-            for (int i = 0; i < n; i++) out[i] = (byte) s.charAt(i);
-            return out;
-        }
+        if (ascii) return s.getBytes(StandardCharsets.ISO_8859_1);
+        // Without surrogates there is nothing to reject, and the JDK's encoder gives the same bytes.
+        if (CodePoints.isBmp(s)) return s.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(n + n / 2);
         int cpIndex = 0;
         for (int i = 0; i < n; ) {
@@ -426,9 +425,7 @@ public final class Codecs {
     }
 
     public static String decodeLatin1(byte[] data, int length) {
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) chars[i] = (char) (data[i] & 0xff);
-        return new String(chars);
+        return new String(data, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     private static String decodeAscii(byte[] data, int length, String errors) {

@@ -3,9 +3,9 @@ package dev.gild.runtime;
 import java.math.BigInteger;
 
 /**
- * The format() protocol: {@code __format__} of str, int (and so bool) and float, following
- * CPython's Python/formatter_unicode.c, and {@link #format}, the builtin format(value, spec)
- * that f-strings and str.format also use.
+ * The format() protocol: {@code __format__} of str, int (and so bool), float and complex,
+ * following CPython's Python/formatter_unicode.c, and {@link #format}, the builtin
+ * format(value, spec) that str.format uses (and f-strings and the format builtin may).
  */
 public final class FormatMethods {
     private FormatMethods() {}
@@ -62,7 +62,7 @@ public final class FormatMethods {
 
     /**
      * The builtin format(value, spec): value.__format__(spec), which must return a str. Exact
-     * str and int values with an empty spec take a shortcut.
+     * str, int and float values skip the method lookup.
      */
     public static String format(Object value, String spec) {
         if (spec.isEmpty()) {

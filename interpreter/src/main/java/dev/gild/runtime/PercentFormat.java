@@ -124,7 +124,7 @@ final class PercentFormat {
         return out.toString();
     }
 
-    /** One conversion's flags, width, precision and the value source. */
+    /** One conversion: its flags, width, precision and conversion character. */
     private static final class Spec {
         int flags;
         long width = -1;

@@ -1,7 +1,5 @@
 package dev.gild.runtime;
 
-import java.util.Locale;
-
 /**
  * Python's str: every method of CPython 3.11's str, with its argument rules and error messages.
  *
@@ -62,6 +60,12 @@ public final class StrMethods {
         t.define("__mod__", (args, kw) -> {
             checkDunderArgs(args, kw, 1);
             return PercentFormat.format(self(args[0], "__mod__"), args[1]);
+        });
+        t.define("__rmod__", (args, kw) -> {
+            checkDunderArgs(args, kw, 1);
+            String self = self(args[0], "__rmod__");
+            String format = asStr(args[1]);
+            return format == null ? Py.NotImplemented : PercentFormat.format(format, self);
         });
         defineComparison(t, "__eq__", 0);
         defineComparison(t, "__ne__", 1);
@@ -416,7 +420,8 @@ public final class StrMethods {
         t.define("casefold", (args, kw) -> {
             MethodArgs.none("str", "casefold", args, kw);
             String s = self(args[0], "casefold");
-            if (isAscii(s)) return s.toLowerCase(Locale.ROOT);
+            String ascii = asciiCase(s, false);
+            if (ascii != null) return ascii;
             return mapEach(s, UnicodeData.MAP_FOLD);
         });
         t.define("title", (args, kw) -> {
@@ -433,8 +438,34 @@ public final class StrMethods {
         });
     }
 
+    /**
+     * ASCII case mapping without the JDK's general case machinery: the mapped string, s itself
+     * when nothing changes, or null when s is not ASCII.
+     */
+    private static String asciiCase(String s, boolean upper) {
+        int n = s.length();
+        char from = upper ? 'a' : 'A';
+        char to = upper ? 'z' : 'Z';
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) return null;
+            if (c >= from && c <= to) break;
+        }
+        if (i == n) return s;
+        char[] out = new char[n];
+        s.getChars(0, n, out, 0);
+        for (; i < n; i++) {
+            char c = out[i];
+            if (c >= 0x80) return null;
+            if (c >= from && c <= to) out[i] = (char) (c ^ 0x20);
+        }
+        return new String(out);
+    }
+
     public static String lower(String s) {
-        if (isAscii(s)) return s.toLowerCase(Locale.ROOT);
+        String ascii = asciiCase(s, false);
+        if (ascii != null) return ascii;
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0, n = s.length(); i < n; ) {
             int cp = s.codePointAt(i);
@@ -445,7 +476,8 @@ public final class StrMethods {
     }
 
     public static String upper(String s) {
-        if (isAscii(s)) return s.toUpperCase(Locale.ROOT);
+        String ascii = asciiCase(s, true);
+        if (ascii != null) return ascii;
         return mapEach(s, UnicodeData.MAP_UPPER);
     }
 
@@ -718,24 +750,21 @@ public final class StrMethods {
     }
 
     static long find(String s, String sub, Object start, Object end, boolean reverse) {
-        int cs;
-        int ce;
-        if (start == Py.None && end == Py.None && (CodePoints.isBmp(s))) {
-            int idx = reverse ? s.lastIndexOf(sub) : s.indexOf(sub);
-            return idx;
+        if (start == Py.None && end == Py.None && CodePoints.isBmp(s)) {
+            return reverse ? s.lastIndexOf(sub) : s.indexOf(sub);
         }
         int[] r = charRange(s, start, end);
         if (r == null) return -1;
-        cs = r[0];
-        ce = r[1];
-        if (ce - cs < sub.length()) return -1;
+        int from = r[0];
+        int to = r[1];
+        if (to - from < sub.length()) return -1;
         int idx;
         if (reverse) {
-            idx = s.lastIndexOf(sub, ce - sub.length());
-            if (idx < cs) return -1;
+            idx = s.lastIndexOf(sub, to - sub.length());
+            if (idx < from) return -1;
         } else {
-            idx = s.indexOf(sub, cs);
-            if (idx < 0 || idx + sub.length() > ce) return -1;
+            idx = s.indexOf(sub, from);
+            if (idx < 0 || idx + sub.length() > to) return -1;
         }
         return CodePoints.cpIndex(s, idx);
     }
@@ -1134,14 +1163,19 @@ public final class StrMethods {
             if (only == null) throw joinError(0, items[0]);
             return only;
         }
-        StringBuilder sb = new StringBuilder();
+        String[] parts = new String[n];
+        long total = (long) sep.length() * (n - 1);
         for (int i = 0; i < n; i++) {
             Object item = items[i];
             String s = item instanceof String str ? str : asStr(item);
             if (s == null) throw joinError(i, item);
-            if (i > 0) sb.append(sep);
-            sb.append(s);
+            parts[i] = s;
+            total += s.length();
         }
+        if (total > Integer.MAX_VALUE - 16) throw Py.memoryError();
+        StringBuilder sb = new StringBuilder((int) total);
+        sb.append(parts[0]);
+        for (int i = 1; i < n; i++) sb.append(sep).append(parts[i]);
         return sb.toString();
     }
 

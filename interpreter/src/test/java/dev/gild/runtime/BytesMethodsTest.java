@@ -240,7 +240,12 @@ class BytesMethodsTest extends TextTestSupport {
             t("bytearray(b'abc').index(b'z')", "!ValueError: subsection not found", () -> call(ba("abc"), "index", b("z"))),
             t("bytearray(b'abc').upper()", "bytearray(b'ABC')", () -> call(ba("abc"), "upper")),
             t("bytearray(b' a ').strip()", "bytearray(b'a')", () -> call(ba(" a "), "strip")),
-            t("b'abc'.__len__()", "3", () -> call(b("abc"), "__len__"))
+            t("b'abc'.__len__()", "3", () -> call(b("abc"), "__len__")),
+            t("b'x'.__rmod__(b'%s!')", "b'x!'", () -> call(b("x"), "__rmod__", b("%s!"))),
+            t("b'x'.__rmod__(bytearray(b'%s!'))", "NotImplemented", () -> call(b("x"), "__rmod__", ba("%s!"))),
+            t("bytearray(b'x').__rmod__(b'%s!')", "NotImplemented", () -> call(ba("x"), "__rmod__", b("%s!"))),
+            t("bytearray(b'x').__rmod__(bytearray(b'%s!'))", "bytearray(b'x!')", () -> call(ba("x"), "__rmod__", ba("%s!"))),
+            t("b'x'.__rmod__('%s')", "NotImplemented", () -> call(b("x"), "__rmod__", "%s"))
         );
     }
 }

@@ -202,14 +202,22 @@ class FormatTest extends TextTestSupport {
             t("format(1234, '08,')", "'0,001,234'", () -> FormatMethods.format(Long.valueOf(1234L), "08,")),
             t("format(-1234, '08_')", "'-001_234'", () -> FormatMethods.format(Long.valueOf(-1234L), "08_")),
             t("format(1234.5, 'z,.1f')", "'1,234.5'", () -> FormatMethods.format(Double.valueOf(1234.5d), "z,.1f")),
-            t("format(inf, '+')", "'+inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "+")),
-            t("format(-inf, 'e')", "'-inf'", () -> FormatMethods.format(Double.valueOf(Double.NEGATIVE_INFINITY), "e"))
+            t("format(1e+16, '')", "'1e+16'", () -> FormatMethods.format(Double.valueOf(1e+16d), "")),
+            t("format(nan, '')", "'nan'", () -> FormatMethods.format(Double.valueOf(Double.NaN), ""))
         );
     }
 
     @TestFactory
     Stream<DynamicTest> cases3() {
         return Stream.of(
+            t("format(1.5, '')", "'1.5'", () -> FormatMethods.format(Double.valueOf(1.5d), "")),
+            t("format(-0.0, '')", "'-0.0'", () -> FormatMethods.format(Double.valueOf(-0.0d), "")),
+            t("format((1+2j), '')", "'(1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "")),
+            t("format(2j, '')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "")),
+            t("format(12, '')", "'12'", () -> FormatMethods.format(Long.valueOf(12L), "")),
+            t("format(True, '')", "'True'", () -> FormatMethods.format(Boolean.TRUE, "")),
+            t("format(inf, '+')", "'+inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "+")),
+            t("format(-inf, 'e')", "'-inf'", () -> FormatMethods.format(Double.valueOf(Double.NEGATIVE_INFINITY), "e")),
             t("format(inf, 'F')", "'INF'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "F")),
             t("format(nan, 'G')", "'NAN'", () -> FormatMethods.format(Double.valueOf(Double.NaN), "G")),
             t("format(1e-05, 'G')", "'1E-05'", () -> FormatMethods.format(Double.valueOf(1e-05d), "G")),
@@ -261,7 +269,13 @@ class FormatTest extends TextTestSupport {
             t("format((123.456+1j), '.3e')", "'1.235e+02+1.000e+00j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), ".3e")),
             t("format((1+2j), '+')", "'(+1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "+")),
             t("format((-1-2j), '+')", "'(-1-2j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "+")),
-            t("format(2j, '+')", "'+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "+")),
+            t("format(2j, '+')", "'+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "+"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases4() {
+        return Stream.of(
             t("format(2j, '+')", "'+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "+")),
             t("format(0j, '+')", "'+0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "+")),
             t("format((1.5+2.25j), '+')", "'(+1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "+")),
@@ -269,13 +283,7 @@ class FormatTest extends TextTestSupport {
             t("format((inf+nanj), '+')", "'(+inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "+")),
             t("format((-0-0j), '+')", "'(-0-0j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "+")),
             t("format((123.456+1j), '+')", "'(+123.456+1j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "+")),
-            t("format((1+2j), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "010"))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases4() {
-        return Stream.of(
+            t("format((1+2j), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "010")),
             t("format((-1-2j), '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "010")),
             t("format(2j, '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "010")),
             t("format(2j, '010')", "!ValueError: Zero padding is not allowed in complex format specifier", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "010")),
@@ -327,7 +335,13 @@ class FormatTest extends TextTestSupport {
             t("format((123.456+1j), 'g')", "'123.456+1j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "g")),
             t("format((1+2j), ',')", "'(1+2j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ",")),
             t("format((-1-2j), ',')", "'(-1-2j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), ",")),
-            t("format(2j, ',')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ",")),
+            t("format(2j, ',')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ","))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases5() {
+        return Stream.of(
             t("format(2j, ',')", "'2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ",")),
             t("format(0j, ',')", "'0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), ",")),
             t("format((1.5+2.25j), ',')", "'(1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), ",")),
@@ -335,13 +349,7 @@ class FormatTest extends TextTestSupport {
             t("format((inf+nanj), ',')", "'(inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), ",")),
             t("format((-0-0j), ',')", "'(-0-0j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), ",")),
             t("format((123.456+1j), ',')", "'(123.456+1j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), ",")),
-            t("format((1+2j), ',.1f')", "'1.0+2.0j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ",.1f"))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases5() {
-        return Stream.of(
+            t("format((1+2j), ',.1f')", "'1.0+2.0j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ",.1f")),
             t("format((-1-2j), ',.1f')", "'-1.0-2.0j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), ",.1f")),
             t("format(2j, ',.1f')", "'0.0+2.0j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ",.1f")),
             t("format(2j, ',.1f')", "'0.0+2.0j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ",.1f")),
@@ -393,7 +401,13 @@ class FormatTest extends TextTestSupport {
             t("format((123.456+1j), 'z.1f')", "'123.5+1.0j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "z.1f")),
             t("format((1+2j), '#')", "'(1.+2.j)'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "#")),
             t("format((-1-2j), '#')", "'(-1.-2.j)'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "#")),
-            t("format(2j, '#')", "'2.j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "#")),
+            t("format(2j, '#')", "'2.j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "#"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases6() {
+        return Stream.of(
             t("format(2j, '#')", "'2.j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "#")),
             t("format(0j, '#')", "'0.j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "#")),
             t("format((1.5+2.25j), '#')", "'(1.5+2.25j)'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "#")),
@@ -401,13 +415,7 @@ class FormatTest extends TextTestSupport {
             t("format((inf+nanj), '#')", "'(inf+nanj)'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "#")),
             t("format((-0-0j), '#')", "'(-0.-0.j)'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "#")),
             t("format((123.456+1j), '#')", "'(123.456+1.j)'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "#")),
-            t("format((1+2j), '.0f')", "'1+2j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ".0f"))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases6() {
-        return Stream.of(
+            t("format((1+2j), '.0f')", "'1+2j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), ".0f")),
             t("format((-1-2j), '.0f')", "'-1-2j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), ".0f")),
             t("format(2j, '.0f')", "'0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ".0f")),
             t("format(2j, '.0f')", "'0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), ".0f")),
@@ -459,7 +467,13 @@ class FormatTest extends TextTestSupport {
             t("format((123.456+1j), 'E')", "'1.234560E+02+1.000000E+00j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "E")),
             t("format((1+2j), '15.3g')", "'           1+2j'", () -> FormatMethods.format(new PyComplex(1.0d, 2.0d), "15.3g")),
             t("format((-1-2j), '15.3g')", "'          -1-2j'", () -> FormatMethods.format(new PyComplex(-1.0d, -2.0d), "15.3g")),
-            t("format(2j, '15.3g')", "'           0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "15.3g")),
+            t("format(2j, '15.3g')", "'           0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "15.3g"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases7() {
+        return Stream.of(
             t("format(2j, '15.3g')", "'           0+2j'", () -> FormatMethods.format(new PyComplex(0.0d, 2.0d), "15.3g")),
             t("format(0j, '15.3g')", "'           0+0j'", () -> FormatMethods.format(new PyComplex(0.0d, 0.0d), "15.3g")),
             t("format((1.5+2.25j), '15.3g')", "'      1.5+2.25j'", () -> FormatMethods.format(new PyComplex(1.5d, 2.25d), "15.3g")),
@@ -467,13 +481,7 @@ class FormatTest extends TextTestSupport {
             t("format((inf+nanj), '15.3g')", "'       inf+nanj'", () -> FormatMethods.format(new PyComplex(Double.POSITIVE_INFINITY, Double.NaN), "15.3g")),
             t("format((-0-0j), '15.3g')", "'          -0-0j'", () -> FormatMethods.format(new PyComplex(-0.0d, -0.0d), "15.3g")),
             t("format((123.456+1j), '15.3g')", "'         123+1j'", () -> FormatMethods.format(new PyComplex(123.456d, 1.0d), "15.3g")),
-            t("format(1234.5678, '')", "'1234.5678'", () -> FormatMethods.format(Double.valueOf(1234.5678d), ""))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases7() {
-        return Stream.of(
+            t("format(1234.5678, '')", "'1234.5678'", () -> FormatMethods.format(Double.valueOf(1234.5678d), "")),
             t("format(1234.5678, '10')", "' 1234.5678'", () -> FormatMethods.format(Double.valueOf(1234.5678d), "10")),
             t("format(1234.5678, '<10')", "'1234.5678 '", () -> FormatMethods.format(Double.valueOf(1234.5678d), "<10")),
             t("format(1234.5678, '>10')", "' 1234.5678'", () -> FormatMethods.format(Double.valueOf(1234.5678d), ">10")),
@@ -525,7 +533,13 @@ class FormatTest extends TextTestSupport {
             t("format(1000000, 'd')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "d")),
             t("format(1000000, '6d')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "6d")),
             t("format(1000000, '<6d')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "<6d")),
-            t("format(1000000, '^7d')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "^7d")),
+            t("format(1000000, '^7d')", "'1000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "^7d"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases8() {
+        return Stream.of(
             t("format(1000000, '+,d')", "'+1,000,000'", () -> FormatMethods.format(Long.valueOf(1000000L), "+,d")),
             t("format(1000000, 'x')", "'f4240'", () -> FormatMethods.format(Long.valueOf(1000000L), "x")),
             t("format(1000000, '#b')", "'0b11110100001001000000'", () -> FormatMethods.format(Long.valueOf(1000000L), "#b")),
@@ -533,13 +547,7 @@ class FormatTest extends TextTestSupport {
             t("format(-1234567, 'd')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "d")),
             t("format(-1234567, '6d')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "6d")),
             t("format(-1234567, '<6d')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "<6d")),
-            t("format(-1234567, '^7d')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "^7d"))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases8() {
-        return Stream.of(
+            t("format(-1234567, '^7d')", "'-1234567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "^7d")),
             t("format(-1234567, '+,d')", "'-1,234,567'", () -> FormatMethods.format(Long.valueOf(-1234567L), "+,d")),
             t("format(-1234567, 'x')", "'-12d687'", () -> FormatMethods.format(Long.valueOf(-1234567L), "x")),
             t("format(-1234567, '#b')", "'-0b100101101011010000111'", () -> FormatMethods.format(Long.valueOf(-1234567L), "#b")),
@@ -591,7 +599,13 @@ class FormatTest extends TextTestSupport {
             t("format(25000000000.0, '10.3f')", "'25000000000.000'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "10.3f")),
             t("format(25000000000.0, 'e')", "'2.500000e+10'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "e")),
             t("format(25000000000.0, '.3g')", "'2.5e+10'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), ".3g")),
-            t("format(25000000000.0, 'g')", "'2.5e+10'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "g")),
+            t("format(25000000000.0, 'g')", "'2.5e+10'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "g"))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases9() {
+        return Stream.of(
             t("format(25000000000.0, '%')", "'2500000000000.000000%'", () -> FormatMethods.format(Double.valueOf(25000000000.0d), "%")),
             t("format(inf, 'f')", "'inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "f")),
             t("format(inf, '.1f')", "'inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), ".1f")),
@@ -599,13 +613,7 @@ class FormatTest extends TextTestSupport {
             t("format(inf, 'e')", "'inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "e")),
             t("format(inf, '.3g')", "'inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), ".3g")),
             t("format(inf, 'g')", "'inf'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "g")),
-            t("format(inf, '%')", "'inf%'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "%"))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases9() {
-        return Stream.of(
+            t("format(inf, '%')", "'inf%'", () -> FormatMethods.format(Double.valueOf(Double.POSITIVE_INFINITY), "%")),
             t("format(nan, 'f')", "'nan'", () -> FormatMethods.format(Double.valueOf(Double.NaN), "f")),
             t("format(nan, '.1f')", "'nan'", () -> FormatMethods.format(Double.valueOf(Double.NaN), ".1f")),
             t("format(nan, '10.3f')", "'       nan'", () -> FormatMethods.format(Double.valueOf(Double.NaN), "10.3f")),
@@ -657,7 +665,13 @@ class FormatTest extends TextTestSupport {
             t("'abc'.__mod__({})", "'abc'", () -> call("abc", "__mod__", dict())),
             t("'abc'.__mod__(b'x')", "'abc'", () -> call("abc", "__mod__", b("x"))),
             t("'abc'.__mod__('x')", "!TypeError: not all arguments converted during string formatting", () -> call("abc", "__mod__", "x")),
-            t("'%y'.__mod__(())", "!TypeError: not enough arguments for format string", () -> call("%y", "__mod__", tuple())),
+            t("'%y'.__mod__(())", "!TypeError: not enough arguments for format string", () -> call("%y", "__mod__", tuple()))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases10() {
+        return Stream.of(
             t("'%5%'.__mod__(())", "!TypeError: not enough arguments for format string", () -> call("%5%", "__mod__", tuple())),
             t("'%5%'.__mod__((1,))", "!ValueError: unsupported format character '%' (0x25) at index 2", () -> call("%5%", "__mod__", tuple(Long.valueOf(1L)))),
             t("'%f'.__mod__('x')", "!TypeError: must be real number, not str", () -> call("%f", "__mod__", "x")),
@@ -665,13 +679,7 @@ class FormatTest extends TextTestSupport {
             t("'%d'.__mod__(inf)", "!OverflowError: cannot convert float infinity to integer", () -> call("%d", "__mod__", Double.valueOf(Double.POSITIVE_INFINITY))),
             t("'%d'.__mod__(nan)", "!ValueError: cannot convert float NaN to integer", () -> call("%d", "__mod__", Double.valueOf(Double.NaN))),
             t("'%x'.__mod__(True)", "'1'", () -> call("%x", "__mod__", Boolean.TRUE)),
-            t("'%(a)s %(b)s'.__mod__({'a': 1})", "!KeyError: 'b'", () -> call("%(a)s %(b)s", "__mod__", dict("a", Long.valueOf(1L))))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases10() {
-        return Stream.of(
+            t("'%(a)s %(b)s'.__mod__({'a': 1})", "!KeyError: 'b'", () -> call("%(a)s %(b)s", "__mod__", dict("a", Long.valueOf(1L)))),
             t("'%-05d|'.__mod__(42)", "'42   |'", () -> call("%-05d|", "__mod__", Long.valueOf(42L))),
             t("'%+05d'.__mod__(42)", "'+0042'", () -> call("%+05d", "__mod__", Long.valueOf(42L))),
             t("'% d'.__mod__(42)", "' 42'", () -> call("% d", "__mod__", Long.valueOf(42L))),
@@ -723,7 +731,13 @@ class FormatTest extends TextTestSupport {
             t("'%d'.__mod__('5')", "!TypeError: %d format: a real number is required, not str", () -> call("%d", "__mod__", "5")),
             t("'%.2f'.__mod__(2.675)", "'2.67'", () -> call("%.2f", "__mod__", Double.valueOf(2.675d))),
             t("'%10s|'.__mod__('\u00e9')", "'         \u00e9|'", () -> call("%10s|", "__mod__", "\u00e9")),
-            t("'%x'.__mod__(3.0)", "!TypeError: %x format: an integer is required, not float", () -> call("%x", "__mod__", Double.valueOf(3.0d))),
+            t("'%x'.__mod__(3.0)", "!TypeError: %x format: an integer is required, not float", () -> call("%x", "__mod__", Double.valueOf(3.0d)))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases11() {
+        return Stream.of(
             t("'%s'.__mod__('single')", "'single'", () -> call("%s", "__mod__", "single")),
             t("'%s'.__mod__([1, 2])", "'[1, 2]'", () -> call("%s", "__mod__", list(Long.valueOf(1L), Long.valueOf(2L)))),
             t("'%s'.__mod__((('tuple',),))", "\"('tuple',)\"", () -> call("%s", "__mod__", tuple(tuple("tuple")))),
@@ -731,13 +745,7 @@ class FormatTest extends TextTestSupport {
             t("'%(a)s'.__mod__([1])", "!TypeError: list indices must be integers or slices, not str", () -> call("%(a)s", "__mod__", list(Long.valueOf(1L)))),
             t("'%s %s'.__mod__([1, 2])", "!TypeError: not enough arguments for format string", () -> call("%s %s", "__mod__", list(Long.valueOf(1L), Long.valueOf(2L)))),
             t("'%r'.__mod__(['\u00e9', b'x'])", "\"['\u00e9', b'x']\"", () -> call("%r", "__mod__", list("\u00e9", b("x")))),
-            t("'%a'.__mod__(('\u00e9',))", "\"'\\\\xe9'\"", () -> call("%a", "__mod__", tuple("\u00e9")))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases11() {
-        return Stream.of(
+            t("'%a'.__mod__(('\u00e9',))", "\"'\\\\xe9'\"", () -> call("%a", "__mod__", tuple("\u00e9"))),
             t("'%-6.2f|'.__mod__(3.14159)", "'3.14  |'", () -> call("%-6.2f|", "__mod__", Double.valueOf(3.14159d))),
             t("'%+s'.__mod__('x')", "'x'", () -> call("%+s", "__mod__", "x")),
             t("'% 5s|'.__mod__('x')", "'    x|'", () -> call("% 5s|", "__mod__", "x")),
@@ -789,7 +797,13 @@ class FormatTest extends TextTestSupport {
             t("'{0:{1:{2}}}'.format(1, 2, 3)", "!ValueError: Max string recursion exceeded", () -> call("{0:{1:{2}}}", "format", Long.valueOf(1L), Long.valueOf(2L), Long.valueOf(3L))),
             t("'{0:{1:{2:{3}}}}'.format(1, 2, 3, 4)", "!ValueError: Max string recursion exceeded", () -> call("{0:{1:{2:{3}}}}", "format", Long.valueOf(1L), Long.valueOf(2L), Long.valueOf(3L), Long.valueOf(4L))),
             t("'{[}'.format(1)", "!ValueError: expected '}' before end of string", () -> call("{[}", "format", Long.valueOf(1L))),
-            t("'{0[}'.format([1])", "!ValueError: expected '}' before end of string", () -> call("{0[}", "format", list(Long.valueOf(1L)))),
+            t("'{0[}'.format([1])", "!ValueError: expected '}' before end of string", () -> call("{0[}", "format", list(Long.valueOf(1L))))
+        );
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases12() {
+        return Stream.of(
             t("'{0.}'.format(1)", "!ValueError: Empty attribute in format string", () -> call("{0.}", "format", Long.valueOf(1L))),
             t("'{0[0]x}'.format([1])", "!ValueError: Only '.' or '[' may follow ']' in format field specifier", () -> call("{0[0]x}", "format", list(Long.valueOf(1L)))),
             t("'{0[]}'.format([1])", "!ValueError: Empty attribute in format string", () -> call("{0[]}", "format", list(Long.valueOf(1L)))),
@@ -797,16 +811,12 @@ class FormatTest extends TextTestSupport {
             t("'{:'.format(1)", "!ValueError: unmatched '{' in format spec", () -> call("{:", "format", Long.valueOf(1L))),
             t("'{0:'.format(1)", "!ValueError: unmatched '{' in format spec", () -> call("{0:", "format", Long.valueOf(1L))),
             t("'{!r'.format(1)", "!ValueError: unmatched '{' in format spec", () -> call("{!r", "format", Long.valueOf(1L))),
-            t("'{0'.format(1)", "!ValueError: expected '}' before end of string", () -> call("{0", "format", Long.valueOf(1L)))
-        );
-    }
-
-    @TestFactory
-    Stream<DynamicTest> cases12() {
-        return Stream.of(
+            t("'{0'.format(1)", "!ValueError: expected '}' before end of string", () -> call("{0", "format", Long.valueOf(1L))),
             t("'{0[-1]}'.format({'-1': 'm'})", "'m'", () -> call("{0[-1]}", "format", dict("-1", "m"))),
             t("'{0[a]}'.format({'a': 1})", "'1'", () -> call("{0[a]}", "format", dict("a", Long.valueOf(1L)))),
             t("'{0[1]}'.format((5, 6))", "'6'", () -> call("{0[1]}", "format", tuple(Long.valueOf(5L), Long.valueOf(6L)))),
+            t("'{0.real}'.format(5)", "'5'", () -> call("{0.real}", "format", Long.valueOf(5L))),
+            t("'{0.imag:+}'.format(3j)", "'+3.0'", () -> call("{0.imag:+}", "format", new PyComplex(0.0d, 3.0d))),
             t("'{0[1][0]}'.format([0, 'xy'])", "'x'", () -> call("{0[1][0]}", "format", list(Long.valueOf(0L), "xy"))),
             t("'{0!r:^9}'.format([1])", "'   [1]   '", () -> call("{0!r:^9}", "format", list(Long.valueOf(1L)))),
             t("'{0[0]}'.format({0: 'int key'})", "'int key'", () -> call("{0[0]}", "format", dict(Long.valueOf(0L), "int key"))),

@@ -876,7 +876,13 @@ class StrMethodsTest extends TextTestSupport {
             t("'unicode \u2603 snow'.__repr__()", "\"'unicode \u2603 snow'\"", () -> call("unicode \u2603 snow", "__repr__")),
             t("'\\u200b\\u2028\ud83d\ude00\\U000e0001\\ud800'.__repr__()", "\"'\\\\u200b\\\\u2028\ud83d\ude00\\\\U000e0001\\\\ud800'\"", () -> call("\u200b\u2028\ud83d\ude00\udb40\udc01\ud800", "__repr__")),
             t("'\\u0378'.__repr__()", "\"'\\\\u0378'\"", () -> call("\u0378", "__repr__")),
-            t("'abc'.__str__()", "'abc'", () -> call("abc", "__str__"))
+            t("'abc'.__str__()", "'abc'", () -> call("abc", "__str__")),
+            t("'abc'.__rmod__('%s!')", "'abc!'", () -> call("abc", "__rmod__", "%s!")),
+            t("'abc'.__rmod__(5)", "NotImplemented", () -> call("abc", "__rmod__", Long.valueOf(5L))),
+            t("'abc'.__sizeof__()", "52", () -> call("abc", "__sizeof__")),
+            t("'\u00e9\u20ac'.__sizeof__()", "78", () -> call("\u00e9\u20ac", "__sizeof__")),
+            t("'\ud83d\ude00a'.__sizeof__()", "84", () -> call("\ud83d\ude00a", "__sizeof__")),
+            t("'\u00e9a'.__sizeof__()", "75", () -> call("\u00e9a", "__sizeof__"))
         );
     }
 }
