@@ -134,16 +134,8 @@ final class Builders {
             case 3 -> v = Ops.ascii(v);
             default -> { }
         }
-        String s = spec == null ? "" : (String) spec;
-        if (v instanceof String str && s.isEmpty()) {
-            stack[sp - 1] = str;
-        } else {
-            Object r = Ops.callSpecial(v, "__format__", s);
-            if (!(r instanceof String)) {
-                throw Py.typeError("__format__ must return a str, not " + Ops.typeName(r));
-            }
-            stack[sp - 1] = r;
-        }
+        String s = spec == null ? "" : (String) Ops.unbox(spec);
+        stack[sp - 1] = v instanceof String str && s.isEmpty() ? str : FormatMethods.format(v, s);
         return sp;
     }
 
