@@ -20,14 +20,12 @@ import dev.gild.runtime.PyModule;
 import dev.gild.runtime.RuntimeOptions;
 import dev.gild.runtime.ThreadState;
 import dev.gild.runtime.TracebackPrinter;
+import dev.gild.util.DeepStack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one bridge from the command line to the interpreter: {@link Main} parses and validates,
@@ -50,18 +48,7 @@ public final class Launcher {
      *         of {@code sys.exit}, ... as CPython
      */
     public static int run(LaunchOptions options) {
-        AtomicInteger status = new AtomicInteger(1);
-        Thread main = new Thread(null, () -> status.set(runOnMainThread(options)), "MainThread", MAIN_STACK_BYTES);
-        main.start();
-        while (true) {
-            try {
-                main.join();
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return status.get();
+        return DeepStack.call("MainThread", MAIN_STACK_BYTES, () -> runOnMainThread(options));
     }
 
     private static int runOnMainThread(LaunchOptions options) {
@@ -94,8 +81,8 @@ public final class Launcher {
                     source = c.source();
                 }
                 case LaunchOptions.Module m -> {
-                    PyModule loaded = interp.imports.importDotted(m.name());
-                    return 0;
+                    interp.imports.importDotted(m.name());
+                    return finish(interp, 0);
                 }
                 case LaunchOptions.Stdin in -> {
                     filename = "<stdin>";

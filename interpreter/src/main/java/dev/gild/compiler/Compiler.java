@@ -1,5 +1,6 @@
 package dev.gild.compiler;
 
+
 import dev.gild.ast.Node;
 import dev.gild.ast.Node.Expr;
 import dev.gild.ast.Node.Pos;
@@ -14,6 +15,7 @@ import dev.gild.compiler.Scope.Binding;
 import dev.gild.parser.SyntaxErrorException;
 import dev.gild.runtime.Py;
 import dev.gild.runtime.PyTuple;
+import dev.gild.util.DeepStack;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -191,30 +193,13 @@ public final class Compiler {
     }
 
     private static CodeObject onDeepStack(Supplier<CodeObject> job) {
-        Object[] outcome = new Object[1];
-        Thread worker = new Thread(null, () -> {
+        return DeepStack.call("gild-compiler", DEEP_STACK_BYTES, () -> {
             try {
-                outcome[0] = job.get();
+                return job.get();
             } catch (StackOverflowError e) {
-                outcome[0] = new CompilerRecursionError();
-            } catch (RuntimeException | Error e) {
-                outcome[0] = e;
+                throw new CompilerRecursionError();
             }
-        }, "gild-compiler", DEEP_STACK_BYTES);
-        worker.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                worker.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        if (outcome[0] instanceof RuntimeException e) throw e;
-        if (outcome[0] instanceof Error e) throw e;
-        return (CodeObject) outcome[0];
+        });
     }
 
     private void enterNested() {

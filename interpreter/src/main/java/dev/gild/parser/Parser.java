@@ -1,5 +1,6 @@
 package dev.gild.parser;
 
+
 import static dev.gild.parser.TokenKind.*;
 
 import dev.gild.ast.Node;
@@ -14,6 +15,7 @@ import dev.gild.ast.Node.Operator;
 import dev.gild.ast.Node.Pos;
 import dev.gild.ast.Node.Stmt;
 import dev.gild.ast.Node.UnaryOperator;
+import dev.gild.util.DeepStack;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -106,37 +108,7 @@ public final class Parser {
         if (lexer.maxNesting() <= SHALLOW_NESTING && tokens.size() <= SHALLOW_TOKENS) {
             return parse.get();
         }
-        Object[] result = new Object[1];
-        Throwable[] failure = new Throwable[1];
-        Thread worker = new Thread(null, () -> {
-            try {
-                result[0] = parse.get();
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "gild-parser", DEEP_STACK_BYTES);
-        worker.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                worker.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure[0] instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure[0] instanceof Error e) {
-            throw e;
-        }
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
+        return DeepStack.call("gild-parser", DEEP_STACK_BYTES, parse);
     }
 
     /**

@@ -145,8 +145,7 @@ final class Builders {
         if (seq instanceof PyTuple t) {
             items = t.items;
         } else if (seq instanceof PyList l) {
-            items = l.size == n ? l.items : l.toArray();
-            if (l.size != n) items = l.toArray();
+            items = l.items;
         } else {
             items = iterateAtMost(seq, n);
         }

@@ -605,7 +605,7 @@ public final class Eval {
         Object obj = stack[sp - 1];
         PyType t = Ops.typeOf(obj);
         if (!(obj instanceof PyType) && !(obj instanceof PyModule) && !(obj instanceof PySuper)
-                && (t.builtin || t.lookup("__getattribute__") == ObjectMethods.GETATTRIBUTE)) {
+                && (t.builtin || t.usesGenericGetattribute())) {
             Object descr = t.lookup(name);
             if (descr instanceof PyFunction || descr instanceof PyBuiltin b && !b.isBound() && b.kind == PyBuiltin.Kind.METHOD) {
                 PyDict d = obj instanceof PyObject p ? p.getDict() : null;

@@ -108,9 +108,9 @@ public final class Ops {
     public static Object getattrOrNull(Object o, String name) {
         PyType t = typeOf(o);
         // Built-in types use object's lookup, except the two whose instances forward attributes.
-        if (!t.builtin || o instanceof PySuper || o instanceof PyMethod) {
+        if (!t.builtin && !t.usesGenericGetattribute() || o instanceof PySuper || o instanceof PyMethod) {
             Object custom = t.lookup("__getattribute__");
-            if (custom != ObjectMethods.GETATTRIBUTE && custom != null) {
+            if (custom != null) {
                 try {
                     return call(custom, o, name);
                 } catch (PyException e) {
@@ -126,12 +126,7 @@ public final class Ops {
         if (v != null || t.builtin) return v;
         Object ga = t.lookup("__getattr__");
         if (ga == null) return null;
-        try {
-            return call(ga, o, name);
-        } catch (PyException e) {
-            if (e.matches(PyExc.AttributeError)) throw e;
-            throw e;
-        }
+        return call(ga, o, name);
     }
 
     /** object.__getattribute__: data descriptors, then the instance dict, then other class attributes. */
@@ -177,9 +172,9 @@ public final class Ops {
 
     public static void setattr(Object o, String name, Object value) {
         PyType t = typeOf(o);
-        if (!t.builtin) {
+        if (!t.builtin && !t.usesGenericSetattr()) {
             Object custom = t.lookup("__setattr__");
-            if (custom != ObjectMethods.SETATTR && custom != null) {
+            if (custom != null) {
                 call(custom, o, name, value);
                 return;
             }
@@ -205,11 +200,6 @@ public final class Ops {
         }
         PyDict d = o instanceof PyObject p ? p.getDict() : null;
         if (d == null) {
-            if (descr == null || t.builtin) {
-                if (t.builtin && !(o instanceof PyModule)) {
-                    throw Py.attributeError("'" + t.getName() + "' object has no attribute '" + name + "'");
-                }
-            }
             throw Py.attributeError("'" + t.getName() + "' object has no attribute '" + name + "'");
         }
         d.put(name, value);

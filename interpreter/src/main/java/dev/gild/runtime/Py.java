@@ -75,9 +75,7 @@ public final class Py {
     }
 
     public static PyException osError(PyType t, int errno, String strerror, String filename) {
-        PyBaseException e = filename == null
-                ? new PyBaseException(t, (long) errno, strerror)
-                : new PyBaseException(t, (long) errno, strerror);
+        PyBaseException e = new PyBaseException(t, (long) errno, strerror);
         e.setAttr("errno", (long) errno);
         e.setAttr("strerror", strerror);
         e.setAttr("filename", filename == null ? None : filename);

@@ -65,11 +65,6 @@ public final class PyBuiltin extends PyObject {
         return impl.call(full, kwnames);
     }
 
-    /** Calls an unbound method with its receiver given separately (avoids one array copy when args already starts with it). */
-    public Object callWithSelf(Object[] argsWithSelf, String[] kwnames) {
-        return impl.call(argsWithSelf, kwnames);
-    }
-
     @Override public PyType getType() {
         return self == null && kind == Kind.METHOD ? PyTypes.METHOD_DESCRIPTOR : PyTypes.BUILTIN_FUNCTION;
     }

@@ -85,11 +85,9 @@ public class PyType extends PyObject {
         PyType winner = null;
         for (PyType b : bases) {
             PyType s = layoutOf(b);
-            if (winner == null || winner.isSubtypeOf(s)) {
-                if (winner == null) winner = s;
-            } else if (s.isSubtypeOf(winner)) {
+            if (winner == null || s.isSubtypeOf(winner)) {
                 winner = s;
-            } else {
+            } else if (!winner.isSubtypeOf(s)) {
                 throw Py.typeError("multiple bases have instance lay-out conflict");
             }
         }
@@ -237,6 +235,29 @@ public class PyType extends PyObject {
         }
         return allocator.allocate(this);
     }
+
+    /**
+     * Whether attribute access uses object's own __getattribute__ / __setattr__ (no override
+     * anywhere in the MRO), cached per {@link #version}: bit 0 getattribute, bit 1 setattr, the
+     * version above them, in one field so a racing reader never pairs a flag with the wrong version.
+     */
+    private long genericAccessCache = -1;
+
+    private long genericAccess() {
+        long cache = genericAccessCache;
+        if (cache >> 2 == version) return cache;
+        long flags = (lookup("__getattribute__") == ObjectMethods.GETATTRIBUTE ? 1 : 0)
+                | (lookup("__setattr__") == ObjectMethods.SETATTR ? 2 : 0);
+        cache = (long) version << 2 | flags;
+        genericAccessCache = cache;
+        return cache;
+    }
+
+    /** True when no class in the MRO overrides __getattribute__. */
+    public boolean usesGenericGetattribute() { return (genericAccess() & 1) != 0; }
+
+    /** True when no class in the MRO overrides __setattr__. */
+    public boolean usesGenericSetattr() { return (genericAccess() & 2) != 0; }
 
     // ------------------------------------------------------------------ accessors
 

@@ -163,7 +163,6 @@ public final class TypeMethods {
                 if (setName != null) Ops.call(Ops.bind(setName, value, po.getType()), cls, ns.keyAt(i));
             }
         }
-        PyType parent = cls.getMro().length > 1 ? cls.getMro()[1] : PyTypes.OBJECT;
         PySuper sup = new PySuper(PyTypes.SUPER);
         sup.thisType = cls;
         sup.obj = cls;
@@ -179,8 +178,6 @@ public final class TypeMethods {
                 for (int i = 0; i < keys.length; i++) names[i] = (String) keys[i];
                 Ops.call(initSubclass, kwValues, names);
             }
-        } else if (parent == null) {
-            throw Py.typeError("no parent");
         }
         return cls;
     }
