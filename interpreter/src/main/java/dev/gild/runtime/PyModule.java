@@ -16,6 +16,19 @@ public final class PyModule extends PyObject {
         dict.put("__doc__", Py.None);
     }
 
+    /** Defines a built-in function of this module (its {@code __module__} is the module's name). */
+    public PyBuiltin define(String name, PyBuiltin.Impl impl) {
+        PyBuiltin b = PyBuiltin.function(name, impl);
+        b.module = getName();
+        dict.put(name, b);
+        return b;
+    }
+
+    /** Sets a module attribute. */
+    public void set(String name, Object value) {
+        dict.put(name, value);
+    }
+
     public String getName() {
         Object n = dict.getStr("__name__");
         return n instanceof String s ? s : "?";
