@@ -60,6 +60,7 @@ public final class Launcher {
         InterpreterLock lock = createLock(options);
         InterpreterState interp = new InterpreterState(runtimeOptions, lock, frontEnd);
         ThreadState ts = interp.attachThread();
+        interp.mainThread = ts;
         lock.acquire(ts);
         Interrupts.install(ts);
         try {

@@ -1,5 +1,7 @@
 package dev.gild.runtime;
 
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -7,9 +9,19 @@ import java.util.concurrent.locks.Lock;
  * join, queue waits, file and socket I/O, input, long pure-Java work) runs through here, which
  * gives the interpreter lock up for the duration and takes it back after. No other code touches
  * the interpreter lock.
+ *
+ * <p>The timed helpers ({@link #sleepNanos}, {@link #acquire(Semaphore, long)},
+ * {@link #join(Thread, long)}) are the only places a script's waits and clocks meet the JVM's, so
+ * a deterministic scheduler can replace them with a virtual clock.
+ *
+ * <p>An interrupted wait (Ctrl-C delivered to the main thread) raises the pending
+ * KeyboardInterrupt at once, as CPython's waits do.
  */
 public final class Blocking {
     private Blocking() {}
+
+    /** A timeout meaning "wait for as long as it takes". */
+    public static final long FOREVER = -1;
 
     /** Work that may block; it must not touch interpreter state. */
     @FunctionalInterface
@@ -20,20 +32,39 @@ public final class Blocking {
     /** Runs call with the interpreter lock released. */
     public static <T> T call(Call<T> call) {
         ThreadState ts = ThreadState.currentOrNull();
-        if (ts == null) return runUninterruptibly(call);
+        if (ts == null) return runInterruptibly(null, call);
+        deliverPendingInterrupt(ts);
         ts.interp.lock.releaseForBlocking(ts);
         try {
-            return runUninterruptibly(call);
+            return runInterruptibly(ts, call);
         } finally {
             ts.interp.lock.reacquireAfterBlocking(ts);
         }
     }
 
-    private static <T> T runUninterruptibly(Call<T> call) {
+    /**
+     * Raises a KeyboardInterrupt that arrived while the thread was running (rather than waiting),
+     * and clears a stale interrupt flag so that it cannot cut the coming wait short.
+     */
+    private static void deliverPendingInterrupt(ThreadState ts) {
+        // Clear first: a signal arriving after this line both sets pendingAsync and interrupts.
+        Thread.interrupted();
+        PyBaseException pending = ts.pendingAsync;
+        if (pending != null) {
+            ts.pendingAsync = null;
+            throw pending.toThrowable();
+        }
+    }
+
+    private static <T> T runInterruptibly(ThreadState ts, Call<T> call) {
         try {
             return call.run();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            PyBaseException pending = ts == null ? null : ts.pendingAsync;
+            if (pending != null) {
+                ts.pendingAsync = null;
+                throw pending.toThrowable();
+            }
             throw Py.raise(PyExc.KeyboardInterrupt, "");
         }
     }
@@ -45,5 +76,55 @@ public final class Blocking {
             lock.lockInterruptibly();
             return null;
         });
+    }
+
+    /** time.sleep: waits nanos nanoseconds without the interpreter lock (0 still lets others run). */
+    public static void sleepNanos(long nanos) {
+        call(() -> {
+            if (nanos > 0) TimeUnit.NANOSECONDS.sleep(nanos);
+            else Thread.yield();
+            return null;
+        });
+    }
+
+    /** Seconds as a whole number of nanoseconds, saturating for huge values. */
+    public static long toNanos(double seconds) {
+        double nanos = seconds * 1e9;
+        return nanos >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(nanos);
+    }
+
+    /**
+     * Takes one permit of a semaphore (the primitive under the script-level locks), waiting at
+     * most timeoutNanos ({@link #FOREVER} for no limit; 0 only tries). An uncontended take never
+     * gives up the interpreter lock.
+     */
+    public static boolean acquire(Semaphore permits, long timeoutNanos) {
+        if (permits.tryAcquire()) return true;
+        if (timeoutNanos == 0) return false;
+        return call(() -> {
+            if (timeoutNanos < 0) {
+                permits.acquire();
+                return true;
+            }
+            return permits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
+        });
+    }
+
+    /** Waits for a JVM thread to end, at most timeoutNanos ({@link #FOREVER} for no limit); true if it ended. */
+    public static boolean join(Thread thread, long timeoutNanos) {
+        if (!thread.isAlive()) return true;
+        if (timeoutNanos == 0) return false;
+        return call(() -> {
+            if (timeoutNanos < 0) {
+                thread.join();
+                return true;
+            }
+            return thread.join(java.time.Duration.ofNanos(timeoutNanos));
+        });
+    }
+
+    /** The clock script-level timeouts are measured on (time.monotonic). */
+    public static long monotonicNanos() {
+        return System.nanoTime();
     }
 }

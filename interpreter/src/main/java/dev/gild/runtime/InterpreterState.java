@@ -42,12 +42,21 @@ public final class InterpreterState {
     }
 
     private final java.util.List<Runnable> exitHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The thread running the main program: Ctrl-C and _thread.interrupt_main raise in it. */
+    public volatile ThreadState mainThread;
+    /** Waits for the script's non-daemon threads at exit (threading's); runs before the exit hooks. */
+    private volatile Runnable threadShutdown;
+
+    /** Sets what waits for non-daemon threads at exit, as CPython calls threading._shutdown first. */
+    public void setThreadShutdown(Runnable shutdown) { threadShutdown = shutdown; }
 
     /** Registers work for interpreter shutdown (joining non-daemon threads, atexit). */
     public void addExitHook(Runnable hook) { exitHooks.add(0, hook); }
 
-    /** Runs the exit hooks, most recently added first. */
+    /** Waits for non-daemon threads, then runs the exit hooks, most recently added first. */
     public void runExitHooks() {
+        Runnable shutdown = threadShutdown;
+        if (shutdown != null) shutdown.run();
         for (Runnable hook : exitHooks) hook.run();
     }
 
