@@ -699,10 +699,26 @@ def main_thread():
 _main_thread = _MainThread()
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *args, **kwargs):
+    """Registers func to run at exit before the non-daemon threads are joined (thread pools put
+    their stop requests this way), most recently registered first."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*args, **kwargs))
+
+
 def _shutdown():
     """At interpreter exit: the main thread stops, then every non-daemon thread is waited for."""
+    global _SHUTTING_DOWN
     if _main_thread._is_stopped:
         return
+    _SHUTTING_DOWN = True
+    for call in reversed(_threading_atexits):
+        call()
     tlock = _main_thread._tstate_lock
     if tlock is not None and tlock.locked():
         tlock.release()

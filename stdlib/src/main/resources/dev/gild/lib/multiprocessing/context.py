@@ -1,0 +1,17 @@
+"""The exceptions of the multiprocessing package."""
+
+
+class ProcessError(Exception):
+    pass
+
+
+class BufferTooShort(ProcessError):
+    pass
+
+
+class TimeoutError(ProcessError):
+    pass
+
+
+class AuthenticationError(ProcessError):
+    pass
