@@ -272,8 +272,6 @@ class Barrier:
     """Makes `parties` threads wait for each other; then all go on (and the barrier can be reused)."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout

@@ -54,9 +54,14 @@ public final class LockObject extends PyObject {
     public PyType getType() { return TYPE; }
 
     private static Object acquire(Object[] args, String[] kw) {
-        Object[] a = Args.parse("acquire", args, kw, 1, ACQUIRE_PARAMS, 0, 2);
-        boolean blocking = a[0] == null || Ops.isTrue(a[0]);
-        return Py.bool(((LockObject) args[0]).acquire(Timeouts.lockTimeout(blocking, a[1])));
+        boolean blocking = true;
+        Object timeout = null;
+        if (args.length > 1) {
+            Object[] a = Timeouts.parseAcquire(args, kw, ACQUIRE_PARAMS);
+            blocking = a[0] == null || Ops.isTrue(a[0]);
+            timeout = a[1];
+        }
+        return Py.bool(((LockObject) args[0]).acquire(Timeouts.lockTimeout(blocking, timeout)));
     }
 
     /** Takes the lock, waiting at most timeoutNanos ({@link Blocking#FOREVER}: no limit). */

@@ -68,9 +68,14 @@ public final class RLockObject extends PyObject {
     public PyType getType() { return type; }
 
     private static Object acquire(Object[] args, String[] kw) {
-        Object[] a = Args.parse("acquire", args, kw, 1, ACQUIRE_PARAMS, 0, 2);
-        boolean blocking = a[0] == null || Ops.isTrue(a[0]);
-        return Py.bool(((RLockObject) args[0]).acquire(Timeouts.lockTimeout(blocking, a[1])));
+        boolean blocking = true;
+        Object timeout = null;
+        if (args.length > 1) {
+            Object[] a = Timeouts.parseAcquire(args, kw, ACQUIRE_PARAMS);
+            blocking = a[0] == null || Ops.isTrue(a[0]);
+            timeout = a[1];
+        }
+        return Py.bool(((RLockObject) args[0]).acquire(Timeouts.lockTimeout(blocking, timeout)));
     }
 
     public boolean acquire(long timeoutNanos) {

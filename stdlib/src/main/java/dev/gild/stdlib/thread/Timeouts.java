@@ -1,5 +1,6 @@
 package dev.gild.stdlib.thread;
 
+import dev.gild.runtime.Args;
 import dev.gild.runtime.Blocking;
 import dev.gild.runtime.Ops;
 import dev.gild.runtime.Py;
@@ -25,6 +26,13 @@ public final class Timeouts {
         Object i = Ops.index(o);
         if (i instanceof Long l) return l;
         throw Py.raise(PyExc.OverflowError, "timestamp too large to convert to C _PyTime_t");
+    }
+
+    /** Binds acquire(blocking=True, timeout=-1) of a lock method (args[0] is the lock). */
+    static Object[] parseAcquire(Object[] args, String[] kwnames, String[] names) {
+        int given = args.length - 1;
+        if (given > 2) throw Py.typeError("acquire() takes at most 2 arguments (" + given + " given)");
+        return Args.parse("acquire", args, kwnames, 1, names, 0, 2);
     }
 
     /**
