@@ -1,5 +1,6 @@
 package dev.gild.stdlib.thread;
 
+import dev.gild.lock.FairGil;
 import dev.gild.runtime.Args;
 import dev.gild.runtime.InterpreterState;
 import dev.gild.runtime.ModuleProvider;
@@ -89,6 +90,12 @@ public final class ThreadModule implements ModuleProvider {
                 main.thread.interrupt();
             }
             return Py.None;
+        });
+        m.define("_lock_switches", (args, kw) -> {
+            // Gild's own: how often the fair GIL changed hands (None under other policies), for
+            // tests and experiments on hand-off.
+            Args.check("_lock_switches", args, kw, 0, 0, 0);
+            return interp.lock instanceof FairGil gil ? (Object) gil.switchCount() : Py.None;
         });
         m.define("_excepthook", (args, kw) -> {
             Args.check("_excepthook", args, kw, 0, 1, 1);
