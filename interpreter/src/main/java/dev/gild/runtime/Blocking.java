@@ -11,7 +11,7 @@ import java.util.concurrent.locks.Lock;
  * the interpreter lock.
  *
  * <p>The timed helpers ({@link #sleepNanos}, {@link #acquire(Semaphore, long)},
- * {@link #join(Thread, long)}) are the only places a script's waits and clocks meet the JVM's, so
+ * {@link #monotonicNanos}) are the only places a script's waits and clocks meet the JVM's, so
  * a deterministic scheduler can replace them with a virtual clock.
  *
  * <p>An interrupted wait (Ctrl-C delivered to the main thread) raises the pending
@@ -29,8 +29,19 @@ public final class Blocking {
         T run() throws InterruptedException;
     }
 
+    /** The label of blocking calls that do not name themselves. */
+    public static final String UNNAMED_CALL = "call";
+
     /** Runs call with the interpreter lock released. */
     public static <T> T call(Call<T> call) {
+        return call(UNNAMED_CALL, call);
+    }
+
+    /**
+     * Runs call with the interpreter lock released; {@code label} names the kind of wait (sleep,
+     * acquire, join, ...) for whoever observes or schedules waits.
+     */
+    public static <T> T call(String label, Call<T> call) {
         ThreadState ts = ThreadState.currentOrNull();
         if (ts == null) return runInterruptibly(null, call);
         deliverPendingInterrupt(ts);
@@ -72,7 +83,7 @@ public final class Blocking {
     /** Takes a Java lock, waiting without the interpreter lock when it is contended. */
     public static void acquireLock(Lock lock) {
         if (lock.tryLock()) return;
-        call(() -> {
+        call("acquire", () -> {
             lock.lockInterruptibly();
             return null;
         });
@@ -80,7 +91,7 @@ public final class Blocking {
 
     /** time.sleep: waits nanos nanoseconds without the interpreter lock (0 still lets others run). */
     public static void sleepNanos(long nanos) {
-        call(() -> {
+        call("sleep", () -> {
             if (nanos > 0) TimeUnit.NANOSECONDS.sleep(nanos);
             else Thread.yield();
             return null;
@@ -101,25 +112,12 @@ public final class Blocking {
     public static boolean acquire(Semaphore permits, long timeoutNanos) {
         if (permits.tryAcquire()) return true;
         if (timeoutNanos == 0) return false;
-        return call(() -> {
+        return call("acquire", () -> {
             if (timeoutNanos < 0) {
                 permits.acquire();
                 return true;
             }
             return permits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
-        });
-    }
-
-    /** Waits for a JVM thread to end, at most timeoutNanos ({@link #FOREVER} for no limit); true if it ended. */
-    public static boolean join(Thread thread, long timeoutNanos) {
-        if (!thread.isAlive()) return true;
-        if (timeoutNanos == 0) return false;
-        return call(() -> {
-            if (timeoutNanos < 0) {
-                thread.join();
-                return true;
-            }
-            return thread.join(java.time.Duration.ofNanos(timeoutNanos));
         });
     }
 

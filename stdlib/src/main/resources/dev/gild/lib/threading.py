@@ -516,6 +516,7 @@ class Thread:
         try:
             self._ident = get_ident()
             self._native_id = get_native_id()
+            _thread._set_name(self._name)
             with _active_limbo_lock:
                 _active[self._ident] = self
                 del _limbo[self]
@@ -572,6 +573,8 @@ class Thread:
     def name(self, name):
         assert self._initialized, "Thread.__init__() not called"
         self._name = str(name)
+        if self._ident is not None and self._ident == get_ident():
+            _thread._set_name(self._name)
 
     @property
     def ident(self):

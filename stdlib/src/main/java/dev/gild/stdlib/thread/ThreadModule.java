@@ -67,6 +67,12 @@ public final class ThreadModule implements ModuleProvider {
             Args.check("get_native_id", args, kw, 0, 0, 0);
             return currentIdent();
         });
+        m.define("_set_name", (args, kw) -> {
+            // Names the JVM thread after the script's thread, for JVM tools and lock statistics.
+            Args.check("_set_name", args, kw, 0, 1, 1);
+            Thread.currentThread().setName(Args.str("_set_name", 1, args[0]));
+            return Py.None;
+        });
         m.define("_count", (args, kw) -> {
             Args.check("_count", args, kw, 0, 0, 0);
             return (long) running.get();
