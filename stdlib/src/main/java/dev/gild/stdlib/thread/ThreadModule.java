@@ -7,6 +7,7 @@ import dev.gild.runtime.ModuleProvider;
 import dev.gild.runtime.Ops;
 import dev.gild.runtime.Py;
 import dev.gild.runtime.PyBaseException;
+import dev.gild.runtime.PyBuiltin;
 import dev.gild.runtime.PyDict;
 import dev.gild.runtime.PyException;
 import dev.gild.runtime.PyExc;
@@ -73,6 +74,11 @@ public final class ThreadModule implements ModuleProvider {
             Thread.currentThread().setName(Args.str("_set_name", 1, args[0]));
             return Py.None;
         });
+        PyBuiltin exit = m.define("exit", (args, kw) -> {
+            Args.check("exit", args, kw, 0, 0, 0);
+            throw new PyBaseException(PyExc.SystemExit).toThrowable();
+        });
+        m.set("exit_thread", exit);
         m.define("_count", (args, kw) -> {
             Args.check("_count", args, kw, 0, 0, 0);
             return (long) running.get();
@@ -116,7 +122,6 @@ public final class ThreadModule implements ModuleProvider {
             }
         });
         m.set("LockType", LockObject.TYPE);
-        m.set("lock", LockObject.TYPE);
         m.set("RLock", RLockObject.TYPE);
         m.set("_local", LocalObject.TYPE);
         m.set("error", PyExc.RuntimeError);
