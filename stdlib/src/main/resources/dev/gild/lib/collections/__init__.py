@@ -58,8 +58,6 @@ class defaultdict(dict):
         return new
 
 
-defaultdict.__module__ = "collections"
-
 
 # ---------------------------------------------------------------- OrderedDict
 
@@ -247,14 +245,14 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     for index, name in enumerate(field_names):
         class_namespace[name] = property(_itemgetter(index), doc=f"Alias for field number {index}")
 
-    result = type(typename, (tuple,), class_namespace)
     if module is None:
         try:
             module = _sys._getframe(1).f_globals.get("__name__", "__main__")
         except (AttributeError, ValueError):
             module = None
     if module is not None:
-        result.__module__ = module
+        class_namespace["__module__"] = module
+    result = type(typename, (tuple,), class_namespace)
     return result
 
 
