@@ -2,6 +2,7 @@ package dev.gild.stdlib.collections;
 
 import dev.gild.bytecode.CompareOp;
 import dev.gild.runtime.Args;
+import dev.gild.runtime.FreeThreading;
 import dev.gild.runtime.Ops;
 import dev.gild.runtime.Py;
 import dev.gild.runtime.PyDict;
@@ -13,7 +14,9 @@ import dev.gild.runtime.PyTypes;
 
 /**
  * collections.deque: a growable ring buffer. Every operation is plain Java run under the
- * interpreter lock, so append/pop at either end are atomic as in CPython. {@link #state} counts
+ * interpreter lock, so append/pop at either end are atomic as in CPython; with no GIL
+ * ({@link FreeThreading}) the operations that run no Python code hold the deque's monitor.
+ * {@link #state} counts
  * structural changes so iterators can raise "deque mutated during iteration".
  */
 public final class PyDeque extends PyObject {
@@ -42,9 +45,15 @@ public final class PyDeque extends PyObject {
 
     // ------------------------------------------------------------------ storage
 
-    private Object at(int i) { return items[(head + i) & (items.length - 1)]; }
+    private Object at(int i) {
+        Object[] a = items;
+        return a[(head + i) & (a.length - 1)];
+    }
 
-    private void setAt(int i, Object v) { items[(head + i) & (items.length - 1)] = v; }
+    private void setAt(int i, Object v) {
+        Object[] a = items;
+        a[(head + i) & (a.length - 1)] = v;
+    }
 
     private void grow() {
         if (items.length >= 1 << 30) throw Py.memoryError();
@@ -55,16 +64,36 @@ public final class PyDeque extends PyObject {
     }
 
     void append(Object v) {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                appendUnlocked(v);
+            }
+            return;
+        }
+        appendUnlocked(v);
+    }
+
+    private void appendUnlocked(Object v) {
         if (maxlen == 0) return;
-        if (size == maxlen) popLeft();
+        if (size == maxlen) popLeftUnlocked();
         if (size == items.length) grow();
         setAt(size++, v);
         state++;
     }
 
     void appendLeft(Object v) {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                appendLeftUnlocked(v);
+            }
+            return;
+        }
+        appendLeftUnlocked(v);
+    }
+
+    private void appendLeftUnlocked(Object v) {
         if (maxlen == 0) return;
-        if (size == maxlen) pop();
+        if (size == maxlen) popUnlocked();
         if (size == items.length) grow();
         head = (head - 1) & (items.length - 1);
         items[head] = v;
@@ -73,6 +102,15 @@ public final class PyDeque extends PyObject {
     }
 
     Object pop() {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return popUnlocked();
+            }
+        }
+        return popUnlocked();
+    }
+
+    private Object popUnlocked() {
         if (size == 0) throw Py.indexError("pop from an empty deque");
         int i = (head + size - 1) & (items.length - 1);
         Object v = items[i];
@@ -83,6 +121,15 @@ public final class PyDeque extends PyObject {
     }
 
     Object popLeft() {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return popLeftUnlocked();
+            }
+        }
+        return popLeftUnlocked();
+    }
+
+    private Object popLeftUnlocked() {
         if (size == 0) throw Py.indexError("pop from an empty deque");
         Object v = items[head];
         items[head] = null;
@@ -93,6 +140,16 @@ public final class PyDeque extends PyObject {
     }
 
     void clear() {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                clearUnlocked();
+            }
+            return;
+        }
+        clearUnlocked();
+    }
+
+    private void clearUnlocked() {
         items = new Object[8];
         head = 0;
         size = 0;
@@ -100,6 +157,15 @@ public final class PyDeque extends PyObject {
     }
 
     Object[] toArray() {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return toArrayUnlocked();
+            }
+        }
+        return toArrayUnlocked();
+    }
+
+    private Object[] toArrayUnlocked() {
         Object[] out = new Object[size];
         for (int i = 0; i < size; i++) out[i] = at(i);
         return out;
@@ -118,10 +184,20 @@ public final class PyDeque extends PyObject {
     }
 
     void rotate(long n) {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                rotateUnlocked(n);
+            }
+            return;
+        }
+        rotateUnlocked(n);
+    }
+
+    private void rotateUnlocked(long n) {
         if (size <= 1) return;
         int k = (int) Math.floorMod(n, (long) size);
         if (k == 0) return;
-        Object[] all = toArray();
+        Object[] all = toArrayUnlocked();
         for (int i = 0; i < size; i++) setAt((i + k) % size, all[i]);
         state++;
     }
@@ -222,6 +298,15 @@ public final class PyDeque extends PyObject {
 
         @Override
         public Object next() {
+            if (FreeThreading.enabled) {
+                synchronized (deque) {
+                    return nextUnlocked();
+                }
+            }
+            return nextUnlocked();
+        }
+
+        private Object nextUnlocked() {
             if (deque.state != state) throw Py.runtimeError("deque mutated during iteration");
             if (index >= deque.size) return null;
             int i = index++;
