@@ -36,7 +36,7 @@ public final class Eval {
     public static Object callFunction(ThreadState ts, PyFunction fn, Object[] args, String[] kwnames) {
         CodeObject code = fn.code;
         Frame f = new Frame(code, fn, fn.globals, ts.interp.builtins, null);
-        if (kwnames == null && !code.hasVarargs() && args.length == code.argCount && code.kwOnlyArgCount == 0) {
+        if (kwnames == null && !code.hasVarargs() && !code.hasVarkeywords() && args.length == code.argCount && code.kwOnlyArgCount == 0) {
             System.arraycopy(args, 0, f.fast, 0, args.length);
         } else {
             ArgumentBinder.bind(fn, f.fast, args, kwnames);

@@ -40,10 +40,10 @@ public final class TypeMethods {
             return "builtins".equals(module) ? "<class '" + type.getQualname() + "'>"
                     : "<class '" + module + "." + type.getQualname() + "'>";
         });
-        t.define("__call__", (args, kw) -> {
+        TYPE_CALL = t.define("__call__", (args, kw) -> {
             Object[] rest = new Object[args.length - 1];
             System.arraycopy(args, 1, rest, 0, rest.length);
-            return callType((PyType) args[0], rest, kw);
+            return construct((PyType) args[0], rest, kw);
         });
         t.define("__instancecheck__", (args, kw) -> Py.bool(Ops.typeOf(args[1]).isSubtypeOf((PyType) args[0])));
         t.define("__subclasscheck__", (args, kw) -> {
@@ -55,8 +55,26 @@ public final class TypeMethods {
         t.defineClassMethod("__prepare__", (args, kw) -> new PyDict());
     }
 
-    /** Calls a class: type(x), or __new__ followed by __init__. */
+    /** type.__call__: what a metaclass's own __call__ reaches through super().__call__. */
+    static PyBuiltin TYPE_CALL;
+
+    /**
+     * Calls a class: through its metaclass's __call__ when a metaclass overrides it (enum, ABCs),
+     * otherwise type(x), or __new__ followed by __init__.
+     */
     public static Object callType(PyType t, Object[] args, String[] kwnames) {
+        PyType meta = t.getType();
+        if (meta != PyTypes.TYPE) {
+            Object call = meta.lookup("__call__");
+            if (call != TYPE_CALL && call != null) {
+                return Ops.call(Ops.bind(call, t, meta), args, kwnames);
+            }
+        }
+        return construct(t, args, kwnames);
+    }
+
+    /** type.__call__ proper: type(x), or __new__ followed by __init__. */
+    static Object construct(PyType t, Object[] args, String[] kwnames) {
         if (t == PyTypes.TYPE) {
             int npos = Args.positional(args, kwnames);
             if (npos == 1 && Args.kwCount(kwnames) == 0) return Ops.typeOf(args[0]);
