@@ -20,9 +20,9 @@ final class MathFunctions {
         if (ax < 0x1p-28) return x;
         double w;
         if (ax > TWO_POW_28) {
-            w = StrictMath.log(ax) + LN2;
+            w = Math.log(ax) + LN2;
         } else if (ax > 2.0) {
-            w = StrictMath.log(2.0 * ax + 1.0 / (Math.sqrt(x * x + 1.0) + ax));
+            w = Math.log(2.0 * ax + 1.0 / (Math.sqrt(x * x + 1.0) + ax));
         } else {
             double t = x * x;
             w = StrictMath.log1p(ax + t / (1.0 + Math.sqrt(1.0 + t)));
@@ -33,11 +33,49 @@ final class MathFunctions {
     static double acosh(double x) {
         if (Double.isNaN(x)) return x;
         if (x < 1.0) return Double.NaN;
-        if (x >= TWO_POW_28) return Double.isInfinite(x) ? x : StrictMath.log(x) + LN2;
+        if (x >= TWO_POW_28) return Double.isInfinite(x) ? x : Math.log(x) + LN2;
         if (x == 1.0) return 0.0;
-        if (x > 2.0) return StrictMath.log(2.0 * x - 1.0 / (x + Math.sqrt(x * x - 1.0)));
+        if (x > 2.0) return Math.log(2.0 * x - 1.0 / (x + Math.sqrt(x * x - 1.0)));
         double t = x - 1.0;
         return StrictMath.log1p(t + Math.sqrt(2.0 * t + t * t));
+    }
+
+    private static final double LOG_MAX_DOUBLE = 7.09782712893383973096e+02;
+
+    /** cosh by the ranges glibc uses: expm1 near zero, exp beyond, split exp near overflow. */
+    static double cosh(double x) {
+        double ax = Math.abs(x);
+        if (Double.isNaN(x)) return x;
+        if (ax < 0.5 * LN2) {
+            double t = StrictMath.expm1(ax);
+            double w = 1.0 + t;
+            if (ax < 0x1p-55) return w;
+            return 1.0 + (t * t) / (w + w);
+        }
+        if (ax < 22.0) {
+            double t = Math.exp(ax);
+            return 0.5 * t + 0.5 / t;
+        }
+        if (ax < LOG_MAX_DOUBLE) return 0.5 * Math.exp(ax);
+        double w = Math.exp(0.5 * ax);
+        double t = 0.5 * w;
+        return t * w;
+    }
+
+    static double sinh(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) return x;
+        double h = x < 0 ? -0.5 : 0.5;
+        double ax = Math.abs(x);
+        if (ax < 22.0) {
+            if (ax < 0x1p-28) return x;
+            double t = StrictMath.expm1(ax);
+            if (ax < 1.0) return h * (2.0 * t - t * t / (t + 1.0));
+            return h * (t + t / (t + 1.0));
+        }
+        if (ax < LOG_MAX_DOUBLE) return h * Math.exp(ax);
+        double w = Math.exp(0.5 * ax);
+        double t = h * w;
+        return t * w;
     }
 
     static double atanh(double x) {
@@ -69,7 +107,7 @@ final class MathFunctions {
             acc = 2.0 + x2 * acc / fk;
             fk -= 1.0;
         }
-        return acc * x * StrictMath.exp(-x2) / SQRT_PI;
+        return acc * x * Math.exp(-x2) / SQRT_PI;
     }
 
     /** Continued fraction of erfc, for x >= 1.5. */
@@ -90,7 +128,7 @@ final class MathFunctions {
             q = b * q - a * qLast;
             qLast = temp;
         }
-        return p / q * x * StrictMath.exp(-x2) / SQRT_PI;
+        return p / q * x * Math.exp(-x2) / SQRT_PI;
     }
 
     static double erf(double x) {
@@ -165,11 +203,11 @@ final class MathFunctions {
         double y = Math.abs(x) % 2.0;
         int n = (int) Math.rint(2.0 * y);
         double r = switch (n) {
-            case 0 -> StrictMath.sin(Math.PI * y);
-            case 1 -> StrictMath.cos(Math.PI * (y - 0.5));
-            case 2 -> StrictMath.sin(Math.PI * (1.0 - y));
-            case 3 -> -StrictMath.cos(Math.PI * (y - 1.5));
-            default -> StrictMath.sin(Math.PI * (y - 2.0));
+            case 0 -> Math.sin(Math.PI * y);
+            case 1 -> Math.cos(Math.PI * (y - 0.5));
+            case 2 -> Math.sin(Math.PI * (1.0 - y));
+            case 3 -> -Math.cos(Math.PI * (y - 1.5));
+            default -> Math.sin(Math.PI * (y - 2.0));
         };
         return Math.copySign(1.0, x) * r;
     }
@@ -206,22 +244,22 @@ final class MathFunctions {
         z = z * LANCZOS_G / y;
         double r;
         if (x < 0.0) {
-            r = -Math.PI / sinPi(ax) / ax * StrictMath.exp(y) / lanczosSum(ax);
+            r = -Math.PI / sinPi(ax) / ax * Math.exp(y) / lanczosSum(ax);
             r -= z * r;
             if (ax < 140.0) {
-                r /= StrictMath.pow(y, ax - 0.5);
+                r /= Math.pow(y, ax - 0.5);
             } else {
-                double sqrtpow = StrictMath.pow(y, ax / 2.0 - 0.25);
+                double sqrtpow = Math.pow(y, ax / 2.0 - 0.25);
                 r /= sqrtpow;
                 r /= sqrtpow;
             }
         } else {
-            r = lanczosSum(ax) / StrictMath.exp(y);
+            r = lanczosSum(ax) / Math.exp(y);
             r += z * r;
             if (ax < 140.0) {
-                r *= StrictMath.pow(y, ax - 0.5);
+                r *= Math.pow(y, ax - 0.5);
             } else {
-                double sqrtpow = StrictMath.pow(y, ax / 2.0 - 0.25);
+                double sqrtpow = Math.pow(y, ax / 2.0 - 0.25);
                 r *= sqrtpow;
                 r *= sqrtpow;
             }
@@ -237,10 +275,10 @@ final class MathFunctions {
             return 0.0;
         }
         double ax = Math.abs(x);
-        if (ax < 1e-20) return -StrictMath.log(ax);
-        double r = StrictMath.log(lanczosSum(ax)) - LANCZOS_G;
-        r += (ax - 0.5) * (StrictMath.log(ax + LANCZOS_G - 0.5) - 1);
-        if (x < 0.0) r = LOG_PI - StrictMath.log(Math.abs(sinPi(ax))) - StrictMath.log(ax) - r;
+        if (ax < 1e-20) return -Math.log(ax);
+        double r = Math.log(lanczosSum(ax)) - LANCZOS_G;
+        r += (ax - 0.5) * (Math.log(ax + LANCZOS_G - 0.5) - 1);
+        if (x < 0.0) r = LOG_PI - Math.log(Math.abs(sinPi(ax))) - Math.log(ax) - r;
         if (Double.isInfinite(r)) throw MathModule.rangeError();
         return r;
     }
@@ -262,7 +300,7 @@ final class MathFunctions {
             if (y < 0.0 && Math.abs(x) < 1.0) return -y;
             return 0.0;
         }
-        double r = StrictMath.pow(x, y);
+        double r = Math.pow(x, y);
         if (Double.isNaN(r)) throw MathModule.domainError();
         if (Double.isInfinite(r)) throw x == 0.0 ? MathModule.domainError() : MathModule.rangeError();
         return r;
@@ -285,15 +323,75 @@ final class MathFunctions {
 
     // ------------------------------------------------------------------ logarithms
 
+    private static final double INV_LN2_HI = 1.4426950408889634, INV_LN2_LO = 2.0355273740931033e-17;
+    private static final double INV_LN10 = 4.34294481903251816668e-01;
+    private static final double LOG10_2_HI = 3.01029995663611771306e-01, LOG10_2_LO = 3.69423907715893078616e-13;
+
     static double log2(double x) {
-        if (!Double.isFinite(x) || x <= 0.0) {
-            if (x == 0.0) return Double.NEGATIVE_INFINITY;
-            return x > 0 ? x : Double.NaN;
+        if (!(x > 0.0) || Double.isInfinite(x)) return x == 0.0 ? Double.NEGATIVE_INFINITY : x > 0 ? x : Double.NaN;
+        return logDoubleDouble(x, INV_LN2_HI, INV_LN2_LO, 1.0, 0.0);
+    }
+
+    /**
+     * log10 as glibc computes it (its results are CPython's): the exponent and mantissa split
+     * around 1, the mantissa's natural log scaled, and log10(2) in two parts.
+     */
+    static double log10(double x) {
+        if (!(x > 0.0) || Double.isInfinite(x)) return x == 0.0 ? Double.NEGATIVE_INFINITY : x > 0 ? x : Double.NaN;
+        int k = 0;
+        if (x < Double.MIN_NORMAL) {
+            k -= 54;
+            x *= 0x1p54;
         }
-        int e = frexpExponent(x);
-        double m = Math.scalb(x, -e);
-        if (x >= 0.7071067811865476) return StrictMath.log(2.0 * m) / LN2 + (e - 1);
-        return StrictMath.log(m) / LN2 + e;
+        long bits = Double.doubleToRawLongBits(x);
+        int high = (int) (bits >>> 32);
+        k += (high >> 20) - 1023;
+        int below = k < 0 ? 1 : 0;
+        high = (high & 0x000fffff) | ((0x3ff - below) << 20);
+        double y = k + below;
+        double mantissa = Double.longBitsToDouble(((long) high << 32) | (bits & 0xFFFFFFFFL));
+        double z = y * LOG10_2_LO + INV_LN10 * Math.log(mantissa);
+        return z + y * LOG10_2_HI;
+    }
+
+    /**
+     * e * unit + ln(m) * inverse for x = m * 2**e (m in [sqrt(1/2), sqrt(2))), carried in
+     * double-double arithmetic so the result is nearly always correctly rounded, as glibc's log2
+     * and log10 (CPython's oracle) are. ln(m) = 2 atanh(s) with s = (m - 1) / (m + 1).
+     */
+    private static double logDoubleDouble(double x, double inverseHi, double inverseLo, double unitHi, double unitLo) {
+        int e = Math.getExponent(x);
+        if (e == Double.MIN_EXPONENT - 1) {
+            x *= 0x1p54;
+            e = Math.getExponent(x) - 54;
+            x = Math.scalb(x, -Math.getExponent(x));
+        } else {
+            x = Math.scalb(x, -e);
+        }
+        double m = x;
+        if (m > 1.4142135623730951) {
+            m *= 0.5;
+            e++;
+        }
+        double num = m - 1.0;
+        double den = m + 1.0;
+        double denLo = m - (den - 1.0);
+        double s = num / den;
+        double sLo = (Math.fma(-s, den, num) - s * denLo) / den;
+        double s2 = s * s;
+        double tail = 0.0;
+        for (int k = 25; k >= 3; k -= 2) tail = tail * s2 + 1.0 / k;
+        tail *= s2 * s;
+        double lnHi = 2.0 * s;
+        double lnLo = 2.0 * sLo + 2.0 * tail;
+        double q = lnHi * inverseHi;
+        double qLo = Math.fma(lnHi, inverseHi, -q) + lnHi * inverseLo + lnLo * inverseHi;
+        double p = e * unitHi;
+        double pLo = Math.fma(e, unitHi, -p) + e * unitLo;
+        double sum = p + q;
+        double bb = sum - p;
+        double err = (p - (sum - bb)) + (q - bb);
+        return sum + (err + pLo + qLo);
     }
 
     /**
