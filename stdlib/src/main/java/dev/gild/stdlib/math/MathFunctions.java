@@ -94,59 +94,6 @@ final class MathFunctions {
         return Math.copySign(t, x);
     }
 
-    // ------------------------------------------------------------------ erf, erfc
-
-    private static final double SQRT_PI = 1.772453850905516027298167483341145182798;
-
-    /** Power series of erf, accurate for |x| < 1.5. */
-    private static double erfSeries(double x) {
-        double x2 = x * x;
-        double acc = 0.0;
-        double fk = 25 + 0.5;
-        for (int i = 0; i < 25; i++) {
-            acc = 2.0 + x2 * acc / fk;
-            fk -= 1.0;
-        }
-        return acc * x * Math.exp(-x2) / SQRT_PI;
-    }
-
-    /** Continued fraction of erfc, for x >= 1.5. */
-    private static double erfcContinuedFraction(double x) {
-        if (x >= 30.0) return 0.0;
-        double x2 = x * x;
-        double a = 0.0, da = 0.5;
-        double p = 1.0, pLast = 0.0;
-        double q = da + x2, qLast = 1.0;
-        for (int i = 0; i < 50; i++) {
-            a += da;
-            da += 2.0;
-            double b = da + x2;
-            double temp = p;
-            p = b * p - a * pLast;
-            pLast = temp;
-            temp = q;
-            q = b * q - a * qLast;
-            qLast = temp;
-        }
-        return p / q * x * Math.exp(-x2) / SQRT_PI;
-    }
-
-    static double erf(double x) {
-        if (Double.isNaN(x)) return x;
-        double ax = Math.abs(x);
-        if (ax < 1.5) return erfSeries(x);
-        double cf = erfcContinuedFraction(ax);
-        return x > 0.0 ? 1.0 - cf : cf - 1.0;
-    }
-
-    static double erfc(double x) {
-        if (Double.isNaN(x)) return x;
-        double ax = Math.abs(x);
-        if (ax < 1.5) return 1.0 - erfSeries(x);
-        double cf = erfcContinuedFraction(ax);
-        return x > 0.0 ? cf : 2.0 - cf;
-    }
-
     // ------------------------------------------------------------------ gamma, lgamma (Lanczos, as CPython)
 
     private static final double LANCZOS_G = 6.024680040776729583740234375;

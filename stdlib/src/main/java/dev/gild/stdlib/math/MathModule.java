@@ -54,8 +54,8 @@ public final class MathModule implements ModuleProvider {
         unary(m, "acosh", MathFunctions::acosh, false);
         unary(m, "atanh", MathFunctions::atanh, false);
         unary(m, "fabs", Math::abs, false);
-        unary(m, "erf", MathFunctions::erf, false);
-        unary(m, "erfc", MathFunctions::erfc, false);
+        unary(m, "erf", ErrorFunction::erf, false);
+        unary(m, "erfc", ErrorFunction::erfc, false);
         m.define("gamma", (a, k) -> MathFunctions.gamma(real1("gamma", a, k)));
         m.define("lgamma", (a, k) -> MathFunctions.lgamma(real1("lgamma", a, k)));
         m.define("degrees", (a, k) -> real1("degrees", a, k) * (180.0 / Math.PI));

@@ -172,8 +172,8 @@ class MathModuleTest {
     List<DynamicTest> cmath() { return cases(CMATH_SETUP, CMATH); }
 
     /**
-     * erf and erfc use CPython's own series and continued fraction, not glibc's (which CPython
-     * 3.11 calls): the results agree to a few units in the last place, not bit for bit.
+     * erf and erfc are correctly rounded (double-double evaluation); glibc's, which CPython 3.11
+     * calls, are not always: results agree to the last place in most cases, within a few units always.
      */
     @Test
     void errorFunctionWithinAFewUlps() {
