@@ -22,8 +22,16 @@ _ONE = 1
 _urandom = _random._urandom
 
 
-def _index(value):
-    return value.__index__()
+def _as_int(value, what):
+    """value as an int for randrange: int() of an integral non-int, ValueError otherwise."""
+    try:
+        return value.__index__()
+    except AttributeError:
+        pass
+    result = int(value)
+    if result != value:
+        raise ValueError("non-integer %s for randrange()" % what)
+    return result
 
 
 def _bisect_right(a, x, lo, hi):
@@ -143,37 +151,22 @@ class Random(_random.Random):
             r = random()
         return _floor(r * maxsize) % n
 
-    _randbelow = _randbelow_with_getrandbits
+    # _randbelow itself is _random.Random's: the same draw as _randbelow_with_getrandbits, in Java.
 
     def randbytes(self, n):
         return self.getrandbits(n * 8).to_bytes(n, "little")
 
     def randrange(self, start, stop=None, step=_ONE):
-        try:
-            istart = _index(start)
-        except (TypeError, AttributeError):
-            istart = int(start)
-            if istart != start:
-                raise ValueError("non-integer arg 1 for randrange()")
+        istart = start if type(start) is int else _as_int(start, "arg 1")
         if stop is None:
             if step is not _ONE:
                 raise TypeError("Missing a non-None stop argument")
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError("empty range for randrange()")
-        try:
-            istop = _index(stop)
-        except (TypeError, AttributeError):
-            istop = int(stop)
-            if istop != stop:
-                raise ValueError("non-integer stop for randrange()")
+        istop = stop if type(stop) is int else _as_int(stop, "stop")
         width = istop - istart
-        try:
-            istep = _index(step)
-        except (TypeError, AttributeError):
-            istep = int(step)
-            if istep != step:
-                raise ValueError("non-integer step for randrange()")
+        istep = step if type(step) is int else _as_int(step, "step")
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)

@@ -122,14 +122,32 @@ final class MersenneTwister extends PyObject {
         return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
     }
 
+    /** k random bits for 0 <= k <= 63, drawn as getrandbits draws them. */
+    long bitsAsLong(int k) {
+        if (k <= 32) return k == 0 ? 0L : (next32() & 0xFFFFFFFFL) >>> (32 - k);
+        long low = next32() & 0xFFFFFFFFL;
+        long high = (next32() & 0xFFFFFFFFL) >>> (64 - k);
+        return high << 32 | low;
+    }
+
+    /** A random int in [0, n) for n > 0, by rejection on n.bit_length() random bits (CPython's _randbelow). */
+    Object below(Object n) {
+        if (n instanceof Long bound) {
+            int k = 64 - Long.numberOfLeadingZeros(bound);
+            long r = bitsAsLong(k);
+            while (r >= bound) r = bitsAsLong(k);
+            return r;
+        }
+        BigInteger bound = (BigInteger) n;
+        int k = bound.bitLength();
+        Object r = getrandbits(k);
+        while ((r instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) r).compareTo(bound) >= 0) r = getrandbits(k);
+        return r;
+    }
+
     /** k random bits as a Python int (k >= 0), filled from the least significant 32-bit word up. */
     Object getrandbits(long k) {
-        if (k <= 32) return k == 0 ? 0L : (next32() & 0xFFFFFFFFL) >>> (32 - k);
-        if (k <= 63) {
-            long low = next32() & 0xFFFFFFFFL;
-            long high = (next32() & 0xFFFFFFFFL) >>> (64 - k);
-            return high << 32 | low;
-        }
+        if (k <= 63) return bitsAsLong((int) k);
         int words = (int) ((k - 1) / 32 + 1);
         byte[] bigEndian = new byte[words * 4];
         long remaining = k;

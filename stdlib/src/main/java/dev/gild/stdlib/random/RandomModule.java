@@ -57,6 +57,14 @@ public final class RandomModule implements ModuleProvider {
             if (bits > Integer.MAX_VALUE) throw Py.overflowError("Python int too large to convert to C int");
             return self(args[0]).getrandbits(bits);
         });
+        // The default integer draw of random.Random (used unless a subclass overrides getrandbits
+        // or random, as random.Random.__init_subclass__ arranges).
+        RANDOM.define("_randbelow", (args, kw) -> {
+            Args.check("_randbelow", args, kw, 1, 1, 1);
+            Object n = Ops.index(args[1]);
+            if (n instanceof Long l ? l <= 0 : ((BigInteger) n).signum() <= 0) throw Py.valueError("_randbelow() requires n > 0");
+            return self(args[0]).below(n);
+        });
         RANDOM.define("getstate", (args, kw) -> {
             Args.check("getstate", args, kw, 1, 0, 0);
             MersenneTwister r = self(args[0]);
