@@ -78,6 +78,26 @@ final class MathFunctions {
         return t * w;
     }
 
+    private static final double CBRT2 = 1.2599210498948731648, SQUARED_CBRT2 = 1.5874010519681994748;
+    private static final double[] CBRT_EXPONENT_FACTOR = {1.0 / SQUARED_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQUARED_CBRT2};
+
+    /**
+     * The cube root as glibc computes it (CPython's results, which are not always correctly
+     * rounded: cbrt(27) is 3.0000000000000004): a polynomial guess on the mantissa in [0.5, 1),
+     * one Halley step, then the exponent's third.
+     */
+    static double cbrt(double x) {
+        if (x == 0.0 || !Double.isFinite(x)) return x + x;
+        double ax = Math.abs(x);
+        int xe = frexpExponent(ax);
+        double xm = Math.scalb(ax, -xe);
+        double u = 0.354895765043919860 + (1.50819193781584896 + (-2.11499494167371287 + (2.44693122563534430
+                + (-1.83469277483613086 + (0.784932344976639262 - 0.145263899385486377 * xm) * xm) * xm) * xm) * xm) * xm;
+        double t2 = u * u * u;
+        double ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * CBRT_EXPONENT_FACTOR[2 + xe % 3];
+        return Math.scalb(Math.copySign(ym, x), xe / 3);
+    }
+
     static double atanh(double x) {
         if (Double.isNaN(x)) return x;
         double ax = Math.abs(x);

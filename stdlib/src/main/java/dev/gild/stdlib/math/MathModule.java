@@ -40,7 +40,7 @@ public final class MathModule implements ModuleProvider {
         unary(m, "exp2", x -> Math.pow(2.0, x), true);
         unary(m, "expm1", StrictMath::expm1, true);
         unary(m, "log1p", StrictMath::log1p, false);
-        unary(m, "cbrt", StrictMath::cbrt, false);
+        unary(m, "cbrt", MathFunctions::cbrt, false);
         unary(m, "sin", Math::sin, false);
         unary(m, "cos", Math::cos, false);
         unary(m, "tan", Math::tan, false);
