@@ -6,7 +6,7 @@ __all__ = [
     "encode", "decode", "encodebytes", "decodebytes",
     "b64encode", "b64decode", "b32encode", "b32decode", "b32hexencode", "b32hexdecode",
     "b16encode", "b16decode", "standard_b64encode", "standard_b64decode",
-    "urlsafe_b64encode", "urlsafe_b64decode",
+    "urlsafe_b64encode", "urlsafe_b64decode", "b85encode", "b85decode",
 ]
 
 bytes_types = (bytes, bytearray)
@@ -151,6 +151,56 @@ def b16decode(s, casefold=False):
         if not (48 <= c <= 57 or 65 <= c <= 70):
             raise binascii.Error("Non-base16 digit found")
     return binascii.unhexlify(s)
+
+
+_B85_ALPHABET = (b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                 b"abcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~")
+_b85_values = None
+
+
+def b85encode(b, pad=False):
+    """Base85 (as in git and Mercurial): each 4 bytes become 5 characters."""
+    if not isinstance(b, bytes_types):
+        raise TypeError("memoryview: a bytes-like object is required, not '%s'" % type(b).__name__)
+    padding = (-len(b)) % 4
+    data = bytes(b) + b"\0" * padding
+    out = bytearray()
+    for i in range(0, len(data), 4):
+        word = int.from_bytes(data[i:i + 4], "big")
+        chunk = bytearray(5)
+        for j in range(4, -1, -1):
+            word, digit = divmod(word, 85)
+            chunk[j] = _B85_ALPHABET[digit]
+        out += chunk
+    if padding and not pad:
+        del out[len(out) - padding:]
+    return bytes(out)
+
+
+def b85decode(b):
+    global _b85_values
+    if _b85_values is None:
+        values = [None] * 256
+        for i, c in enumerate(_B85_ALPHABET):
+            values[c] = i
+        _b85_values = values
+    b = _bytes_from_decode_data(b)
+    padding = (-len(b)) % 5
+    b = b + b"~" * padding
+    out = bytearray()
+    for i in range(0, len(b), 5):
+        acc = 0
+        for j in range(i, i + 5):
+            v = _b85_values[b[j]]
+            if v is None:
+                raise ValueError("bad base85 character at position %d" % j)
+            acc = acc * 85 + v
+        if acc > 0xffffffff:
+            raise ValueError("base85 overflow in hunk starting at byte %d" % i)
+        out += acc.to_bytes(4, "big")
+    if padding:
+        del out[len(out) - padding:]
+    return bytes(out)
 
 
 MAXLINESIZE = 76
