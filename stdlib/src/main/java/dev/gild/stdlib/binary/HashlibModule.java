@@ -7,6 +7,7 @@ import dev.gild.runtime.ModuleProvider;
 import dev.gild.runtime.Ops;
 import dev.gild.runtime.Py;
 import dev.gild.runtime.PyBytes;
+import dev.gild.runtime.PyExc;
 import dev.gild.runtime.PyModule;
 import dev.gild.runtime.PyObject;
 import dev.gild.runtime.PySet;
@@ -53,6 +54,7 @@ public final class HashlibModule implements ModuleProvider {
     }
 
     static final PyType HASH = PyTypes.newBuiltin("HASH", PyTypes.OBJECT, false, null);
+    static final PyType UNSUPPORTED_DIGESTMOD = ErrorClasses.define("_hashlib", "UnsupportedDigestmodError", PyExc.ValueError);
 
     /** A hash object: the algorithm and the running digest. */
     static final class Hash extends PyObject {
@@ -151,6 +153,43 @@ public final class HashlibModule implements ModuleProvider {
         }
     }
 
+    /**
+     * PBKDF2 (RFC 8018) over the JDK's HMAC: block i is the XOR of U1..Uc, U1 = HMAC(P, S || i),
+     * Uj = HMAC(P, Uj-1). Runs without the interpreter lock, as CPython's does.
+     */
+    static byte[] pbkdf2(Algorithm a, byte[] password, byte[] salt, long iterations, int keyLength) {
+        String macName = "Hmac" + a.jdkName.replace("-", "").replace("SHA3", "SHA3-");
+        javax.crypto.Mac mac;
+        try {
+            mac = javax.crypto.Mac.getInstance(macName);
+            // HMAC pads the key with zeros, so an empty key is the same as a single zero byte
+            // (which SecretKeySpec, unlike an empty array, accepts).
+            mac.init(new javax.crypto.spec.SecretKeySpec(password.length == 0 ? new byte[1] : password, macName));
+        } catch (java.security.GeneralSecurityException e) {
+            throw Py.raise(UNSUPPORTED_DIGESTMOD, "[digital envelope routines] unsupported");
+        }
+        return Blocking.call(() -> {
+            int digestLength = mac.getMacLength();
+            byte[] out = new byte[keyLength];
+            byte[] block = new byte[4];
+            for (int index = 1, at = 0; at < keyLength; index++, at += digestLength) {
+                block[0] = (byte) (index >>> 24);
+                block[1] = (byte) (index >>> 16);
+                block[2] = (byte) (index >>> 8);
+                block[3] = (byte) index;
+                mac.update(salt);
+                byte[] u = mac.doFinal(block);
+                byte[] t = u.clone();
+                for (long c = 1; c < iterations; c++) {
+                    u = mac.doFinal(u);
+                    for (int k = 0; k < t.length; k++) t[k] ^= u[k];
+                }
+                System.arraycopy(t, 0, out, at, Math.min(digestLength, keyLength - at));
+            }
+            return out;
+        });
+    }
+
     @Override public String name() { return "hashlib"; }
 
     @Override
@@ -169,6 +208,39 @@ public final class HashlibModule implements ModuleProvider {
                 return newHash(a, p[0] != null ? p[0] : p[2]);
             });
         }
+        m.define("pbkdf2_hmac", (args, kw) -> {
+            Object[] p = Args.parse("pbkdf2_hmac", args, kw, 0,
+                    new String[] {"hash_name", "password", "salt", "iterations", "dklen"}, 4, 5);
+            String name = Args.str("pbkdf2_hmac", 1, p[0]);
+            byte[] password = Buffers.bytes(p[1]);
+            byte[] salt = Buffers.bytes(p[2]);
+            long iterations = Ops.indexLong(p[3]);
+            if (iterations < 1) throw Py.valueError("iteration value must be greater than 0.");
+            Algorithm a = ALGORITHMS.get(name.toLowerCase(Locale.ROOT));
+            if (a == null) throw Py.raise(UNSUPPORTED_DIGESTMOD, "[digital envelope routines] unsupported");
+            long keyLength = p[4] == null || p[4] == Py.None ? newHash(a, null).digest.getDigestLength() : Ops.indexLong(p[4]);
+            if (keyLength < 1) throw Py.valueError("key length must be greater than 0.");
+            if (keyLength > Integer.MAX_VALUE) throw Py.overflowError("key length is too great.");
+            return new PyBytes(pbkdf2(a, password, salt, iterations, (int) keyLength));
+        });
+        m.define("file_digest", (args, kw) -> {
+            Object[] p = Args.parse("file_digest", args, kw, 0, new String[] {"fileobj", "digest", "_bufsize"}, 2, 2);
+            Object digest = Ops.unbox(p[1]) instanceof String name
+                    ? Ops.call(m.dict.getStr("new"), name) : Ops.call(p[1]);
+            Object readable = Ops.getattrOrNull(p[0], "readable");
+            if (readable == null || Ops.getattrOrNull(p[0], "read") == null || !Ops.isTrue(Ops.call(readable))) {
+                throw Py.valueError("'" + Ops.repr(p[0]) + "' is not a file-like object in binary reading mode.");
+            }
+            Object read = Ops.getattr(p[0], "read");
+            Object update = Ops.getattr(digest, "update");
+            Object size = p[2] == null ? (Object) (long) (1 << 18) : p[2];
+            while (true) {
+                Object chunk = Ops.call(read, size);
+                if (Ops.len(chunk) == 0) break;
+                Ops.call(update, chunk);
+            }
+            return digest;
+        });
         m.set("algorithms_guaranteed", guaranteed);
         m.set("algorithms_available", available);
         m.define("new", (args, kw) -> {

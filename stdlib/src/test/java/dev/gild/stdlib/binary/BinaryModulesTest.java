@@ -26,6 +26,10 @@ class BinaryModulesTest {
         {"hashlib.md5(bytearray(b'abc')).digest()", "b'\\x90\\x01P\\x98<\\xd2O\\xb0\\xd6\\x96?}(\\xe1\\x7fr'"},
         {"hashlib.sha256('x')", "TypeError: Strings must be encoded before hashing"},
         {"hashlib.new('nope')", "ValueError: unsupported hash type nope"},
+        {"hashlib.pbkdf2_hmac('sha256', b'password', b'salt', 1000).hex()", "'632c2812e46d4604102ba7618e9d6d7d2f8128f6266b4a03264d2a0460b7dcb3'"},
+        {"hashlib.pbkdf2_hmac('sha1', b'', b'salt', 2, 30).hex()", "'133a4ce837b4d2521ee2bf03e11c71ca794e079713b87cd23f360bdda2e8'"},
+        {"hashlib.pbkdf2_hmac('sha256', b'p', b's', 0)", "ValueError: iteration value must be greater than 0."},
+        {"hashlib.pbkdf2_hmac('nope', b'p', b's', 1)", "UnsupportedDigestmodError: [digital envelope routines] unsupported"},
     };
 
     private static final String ZLIB_SETUP = "import zlib\ndata = b'The quick brown fox jumps over the lazy dog. ' * 100";
@@ -105,6 +109,9 @@ class BinaryModulesTest {
         {"base64.b64decode('YWJj!', validate=True)", "Error: Only base64 data is allowed"},
         {"base64.encodebytes(b'x' * 60)", "b'eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\\neHh4\\n'"},
         {"base64.b64decode(5)", "TypeError: argument should be a bytes-like object or ASCII string, not 'int'"},
+        {"base64.b85encode(b'hello world!')", "b'Xk~0{Zy<MXa%^NF'"},
+        {"base64.b85decode('Xk~0{Zv')", "b'hello'"},
+        {"base64.b85decode(b'~~~~~')", "ValueError: base85 overflow in hunk starting at byte 0"},
     };
 
     private static final String UUID_SETUP = "import uuid\nu = uuid.UUID('12345678-1234-5678-1234-567812345678')";
