@@ -8,7 +8,8 @@ import java.math.BigInteger;
 /**
  * An instance of {@code _random.Random}: the MT19937 generator with CPython's seeding
  * (init_by_array over the 32-bit words of the seed) and output conversions, so a seed gives the
- * same sequence as under CPython.
+ * same sequence as under CPython. The public operations synchronise on the generator so threads
+ * sharing one (free-threaded mode has no interpreter lock to serialise them) never corrupt it.
  */
 final class MersenneTwister extends PyObject {
     static final int N = 624;
@@ -45,7 +46,7 @@ final class MersenneTwister extends PyObject {
     }
 
     /** Seeds from the 32-bit words of a key, least significant word first. */
-    void initByArray(int[] key) {
+    synchronized void initByArray(int[] key) {
         initGenrand(19650218);
         int i = 1, j = 0;
         int keyLength = key.length;
@@ -87,7 +88,7 @@ final class MersenneTwister extends PyObject {
     }
 
     /** The next 32 random bits. */
-    int next32() {
+    private int next32() {
         if (index >= N) {
             if (index > N) RandomModule.seed(this, dev.gild.runtime.Py.None);
             generate();
@@ -116,14 +117,14 @@ final class MersenneTwister extends PyObject {
     }
 
     /** A float in [0, 1) with 53 random bits, as CPython's random(). */
-    double nextDouble() {
+    synchronized double nextDouble() {
         int a = next32() >>> 5;
         int b = next32() >>> 6;
         return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
     }
 
     /** k random bits for 0 <= k <= 63, drawn as getrandbits draws them. */
-    long bitsAsLong(int k) {
+    private long bitsAsLong(int k) {
         if (k <= 32) return k == 0 ? 0L : (next32() & 0xFFFFFFFFL) >>> (32 - k);
         long low = next32() & 0xFFFFFFFFL;
         long high = (next32() & 0xFFFFFFFFL) >>> (64 - k);
@@ -131,7 +132,7 @@ final class MersenneTwister extends PyObject {
     }
 
     /** A random int in [0, n) for n > 0, by rejection on n.bit_length() random bits (CPython's _randbelow). */
-    Object below(Object n) {
+    synchronized Object below(Object n) {
         if (n instanceof Long bound) {
             int k = 64 - Long.numberOfLeadingZeros(bound);
             long r = bitsAsLong(k);
@@ -146,7 +147,7 @@ final class MersenneTwister extends PyObject {
     }
 
     /** k random bits as a Python int (k >= 0), filled from the least significant 32-bit word up. */
-    Object getrandbits(long k) {
+    synchronized Object getrandbits(long k) {
         if (k <= 63) return bitsAsLong((int) k);
         int words = (int) ((k - 1) / 32 + 1);
         byte[] bigEndian = new byte[words * 4];

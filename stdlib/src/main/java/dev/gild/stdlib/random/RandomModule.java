@@ -70,8 +70,10 @@ public final class RandomModule implements ModuleProvider {
             MersenneTwister r = self(args[0]);
             if (r.index > MersenneTwister.N) seed(r, Py.None);
             Object[] state = new Object[MersenneTwister.N + 1];
-            for (int i = 0; i < MersenneTwister.N; i++) state[i] = r.mt[i] & 0xFFFFFFFFL;
-            state[MersenneTwister.N] = (long) r.index;
+            synchronized (r) {
+                for (int i = 0; i < MersenneTwister.N; i++) state[i] = r.mt[i] & 0xFFFFFFFFL;
+                state[MersenneTwister.N] = (long) r.index;
+            }
             return PyTuple.of(state);
         });
         RANDOM.define("setstate", (args, kw) -> {
@@ -84,8 +86,10 @@ public final class RandomModule implements ModuleProvider {
             for (int i = 0; i < MersenneTwister.N; i++) words[i] = (int) unsigned32(state[i]);
             long index = unsigned32(state[MersenneTwister.N]);
             if (index < 0 || index > MersenneTwister.N) throw Py.valueError("invalid state");
-            System.arraycopy(words, 0, r.mt, 0, MersenneTwister.N);
-            r.index = (int) index;
+            synchronized (r) {
+                System.arraycopy(words, 0, r.mt, 0, MersenneTwister.N);
+                r.index = (int) index;
+            }
             return Py.None;
         });
     }
