@@ -172,9 +172,6 @@ public final class ZlibModule implements ModuleProvider {
             int mode = args.length > 1 ? intArg(args[1]) : Z_FINISH;
             return new PyBytes(c.flush(mode));
         });
-        COMPRESS.define("copy", (args, kw) -> {
-            throw Py.valueError("Inconsistent stream state");
-        });
         DECOMPRESS.define("decompress", (args, kw) -> {
             Object[] p = Args.parse("decompress", args, kw, 1, new String[] {"", "max_length"}, 1, 2);
             Decompressor d = (Decompressor) args[0];
