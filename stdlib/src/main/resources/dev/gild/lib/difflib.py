@@ -1,11 +1,12 @@
-"""Sequence comparison (CPython's difflib subset): SequenceMatcher, get_close_matches,
-unified_diff and context_diff, with the same matching results as CPython.
+"""Sequence comparison (CPython's difflib without HtmlDiff): SequenceMatcher, Differ/ndiff,
+get_close_matches, unified_diff and context_diff, with the same results as CPython.
 
 SequenceMatcher finds the longest common block not containing junk, then recurses on both sides
 (Ratcliff/Obershelp); in sequences of 200+ items, elements occurring in more than 1% of b count
 as popular and are not used to start a match (autojunk).
 """
-__all__ = ['get_close_matches', 'SequenceMatcher', 'context_diff', 'unified_diff', 'Match']
+__all__ = ['get_close_matches', 'ndiff', 'restore', 'SequenceMatcher', 'Differ', 'IS_CHARACTER_JUNK',
+           'IS_LINE_JUNK', 'context_diff', 'unified_diff', 'Match']
 
 
 class Match(tuple):
@@ -327,3 +328,136 @@ def context_diff(a, b, fromfile='', tofile='', fromfiledate='', tofiledate='', n
                 if tag != 'delete':
                     for line in b[j1:j2]:
                         yield prefix[tag] + line
+
+
+def IS_LINE_JUNK(line, pat=None):
+    """True for blank lines and lines holding only '#' (and whitespace)."""
+    stripped = line.strip()
+    return stripped == '' or stripped == '#'
+
+
+def IS_CHARACTER_JUNK(ch, ws=' \t'):
+    """True for a space or a tab."""
+    return ch in ws
+
+
+def _keep_original_ws(s, tags):
+    """tags with the whitespace of s where the tag is a blank (so tabs line up)."""
+    return ''.join(c if tag == ' ' and c.isspace() else tag for c, tag in zip(s, tags))
+
+
+class Differ:
+    """Line-by-line comparison with '- ', '+ ', '  ' and '? ' (intraline hint) lines."""
+
+    def __init__(self, linejunk=None, charjunk=None):
+        self.linejunk = linejunk
+        self.charjunk = charjunk
+
+    def compare(self, a, b):
+        """The delta lines turning sequence of lines a into b."""
+        cruncher = SequenceMatcher(self.linejunk, a, b)
+        for tag, alo, ahi, blo, bhi in cruncher.get_opcodes():
+            if tag == 'replace':
+                yield from self._fancy_replace(a, alo, ahi, b, blo, bhi)
+            elif tag == 'delete':
+                yield from self._dump('-', a, alo, ahi)
+            elif tag == 'insert':
+                yield from self._dump('+', b, blo, bhi)
+            else:
+                yield from self._dump(' ', a, alo, ahi)
+
+    def _dump(self, tag, x, lo, hi):
+        for i in range(lo, hi):
+            yield '%s %s' % (tag, x[i])
+
+    def _plain_replace(self, a, alo, ahi, b, blo, bhi):
+        if bhi - blo < ahi - alo:
+            yield from self._dump('+', b, blo, bhi)
+            yield from self._dump('-', a, alo, ahi)
+        else:
+            yield from self._dump('-', a, alo, ahi)
+            yield from self._dump('+', b, blo, bhi)
+
+    def _fancy_replace(self, a, alo, ahi, b, blo, bhi):
+        """Pairs the most similar lines (ratio 0.75 or better) and marks their differences."""
+        best_ratio, cutoff = 0.74, 0.75
+        cruncher = SequenceMatcher(self.charjunk)
+        eqi = eqj = None
+        best_i = best_j = None
+        for j in range(blo, bhi):
+            bj = b[j]
+            cruncher.set_seq2(bj)
+            for i in range(alo, ahi):
+                ai = a[i]
+                if ai == bj:
+                    if eqi is None:
+                        eqi, eqj = i, j
+                    continue
+                cruncher.set_seq1(ai)
+                if (cruncher.real_quick_ratio() > best_ratio and cruncher.quick_ratio() > best_ratio
+                        and cruncher.ratio() > best_ratio):
+                    best_ratio, best_i, best_j = cruncher.ratio(), i, j
+        if best_ratio < cutoff:
+            if eqi is None:
+                yield from self._plain_replace(a, alo, ahi, b, blo, bhi)
+                return
+            best_i, best_j, best_ratio = eqi, eqj, 1.0
+        else:
+            eqi = None
+        yield from self._fancy_helper(a, alo, best_i, b, blo, best_j)
+        aelt, belt = a[best_i], b[best_j]
+        if eqi is None:
+            atags = btags = ''
+            cruncher.set_seqs(aelt, belt)
+            for tag, ai1, ai2, bj1, bj2 in cruncher.get_opcodes():
+                la, lb = ai2 - ai1, bj2 - bj1
+                if tag == 'replace':
+                    atags += '^' * la
+                    btags += '^' * lb
+                elif tag == 'delete':
+                    atags += '-' * la
+                elif tag == 'insert':
+                    btags += '+' * lb
+                else:
+                    atags += ' ' * la
+                    btags += ' ' * lb
+            yield from self._qformat(aelt, belt, atags, btags)
+        else:
+            yield '  ' + aelt
+        yield from self._fancy_helper(a, best_i + 1, ahi, b, best_j + 1, bhi)
+
+    def _fancy_helper(self, a, alo, ahi, b, blo, bhi):
+        if alo < ahi:
+            if blo < bhi:
+                yield from self._fancy_replace(a, alo, ahi, b, blo, bhi)
+            else:
+                yield from self._dump('-', a, alo, ahi)
+        elif blo < bhi:
+            yield from self._dump('+', b, blo, bhi)
+
+    def _qformat(self, aline, bline, atags, btags):
+        atags = _keep_original_ws(aline, atags).rstrip()
+        btags = _keep_original_ws(bline, btags).rstrip()
+        yield '- ' + aline
+        if atags:
+            yield '? %s\n' % atags
+        yield '+ ' + bline
+        if btags:
+            yield '? %s\n' % btags
+
+
+def ndiff(a, b, linejunk=None, charjunk=IS_CHARACTER_JUNK):
+    """Differ(linejunk, charjunk).compare(a, b)."""
+    return Differ(linejunk, charjunk).compare(a, b)
+
+
+def restore(delta, which):
+    """Sequence 1 or 2 of an ndiff/compare delta."""
+    try:
+        tag = {1: '- ', 2: '+ '}[int(which)]
+    except KeyError:
+        raise ValueError('unknown delta choice (must be 1 or 2): %r' % which) from None
+    prefixes = ('  ', tag)
+    for line in delta:
+        if line[:2] in prefixes:
+            yield line[2:]
