@@ -47,6 +47,16 @@ final class RegexTranslator {
     private final BitSet openGroups = new BitSet();
     /** Whether something other than global-flag groups has been seen (they must come first). */
     private boolean started;
+    /** Unbounded width (Python's MAXREPEAT and beyond). */
+    private static final long UNBOUNDED = 1L << 40;
+    /**
+     * Minimum and maximum width (in characters) of the atom or group body just parsed, for
+     * Python's rule that a look-behind must have a fixed width.
+     */
+    private long widthLo, widthHi;
+    private final java.util.Map<Integer, long[]> groupWidths = new java.util.HashMap<>();
+    /** Inside a look-behind: the number of groups opened before it (-1 outside). */
+    private int lookbehindGroups = -1;
 
     private RegexTranslator(String pattern, int flags, boolean bytes) {
         this.src = pattern.codePoints().toArray();
@@ -135,38 +145,58 @@ final class RegexTranslator {
         }
     }
 
-    /** Parses alternatives until ')' or the end; depth is the group nesting. */
+    /**
+     * Parses alternatives until ')' or the end; depth is the group nesting. Leaves the width range
+     * of the whole alternation in widthLo/widthHi.
+     */
     private void alternation(int flags, int depth) {
         // start of the current item in out, -1 when there is none to repeat; whether it is repeated
         int itemStart = -1;
         boolean repeated = false;
+        long branchLo = 0, branchHi = 0, itemLo = 0, itemHi = 0;
+        long altLo = UNBOUNDED, altHi = 0;
         while (true) {
             if ((flags & VERBOSE) != 0) skipVerbose(flags);
-            if (pos >= src.length) return;
-            int c = src[pos];
-            int here = pos;
-            if (c == ')') {
-                if (depth == 0) throw new Error("unbalanced parenthesis", pos);
-                return;
-            }
-            if (c == '|') {
+            int c = pos < src.length ? src[pos] : -1;
+            if (c == -1 || c == ')' || c == '|') {
+                altLo = Math.min(altLo, branchLo);
+                altHi = Math.max(altHi, branchHi);
+                if (c != '|') {
+                    if (c == ')' && depth == 0) throw new Error("unbalanced parenthesis", pos);
+                    widthLo = altLo;
+                    widthHi = altHi;
+                    return;
+                }
                 pos++;
                 out.append('|');
                 itemStart = -1;
                 repeated = false;
+                branchLo = branchHi = 0;
                 continue;
             }
+            int here = pos;
             if (c == '*' || c == '+' || c == '?' || (c == '{' && quantifierAhead())) {
                 if (itemStart < 0) throw new Error(repeated ? "multiple repeat" : "nothing to repeat", here);
                 if (repeated) throw new Error("multiple repeat", here);
-                quantifier();
+                long[] bounds = quantifier();
+                branchLo -= itemLo;
+                branchHi -= itemHi;
+                itemLo = Math.min(itemLo * bounds[0], UNBOUNDED);
+                itemHi = bounds[1] < 0 ? (itemHi == 0 ? 0 : UNBOUNDED) : Math.min(itemHi * bounds[1], UNBOUNDED);
+                branchLo = Math.min(branchLo + itemLo, UNBOUNDED);
+                branchHi = Math.min(branchHi + itemHi, UNBOUNDED);
                 repeated = true;
                 continue;
             }
             started = true;
             repeated = false;
             int outStart = out.length();
+            widthLo = widthHi = 1;
             boolean repeatable = atom(flags, depth);
+            itemLo = widthLo;
+            itemHi = widthHi;
+            branchLo = Math.min(branchLo + itemLo, UNBOUNDED);
+            branchHi = Math.min(branchHi + itemHi, UNBOUNDED);
             itemStart = repeatable ? outStart : -1;
             if (!repeatable) repeated = false;
         }
@@ -186,12 +216,20 @@ final class RegexTranslator {
         return i < src.length && src[i] == '}';
     }
 
-    private void quantifier() {
+    /** Parses a quantifier; returns its {min, max} (max -1 when unbounded). */
+    private long[] quantifier() {
         int c = src[pos++];
+        long[] bounds = {0, -1};
         switch (c) {
             case '*' -> out.append('*');
-            case '+' -> out.append('+');
-            case '?' -> out.append('?');
+            case '+' -> {
+                out.append('+');
+                bounds[0] = 1;
+            }
+            case '?' -> {
+                out.append('?');
+                bounds[1] = 1;
+            }
             default -> {
                 int here = pos;
                 long min = 0, max = -1;
@@ -213,9 +251,12 @@ final class RegexTranslator {
                 out.append('{').append(min).append(',');
                 if (max >= 0) out.append(max);
                 out.append('}');
+                bounds[0] = min;
+                bounds[1] = max;
             }
         }
         if (pos < src.length && (src[pos] == '?' || src[pos] == '+')) out.append((char) src[pos++]);
+        return bounds;
     }
 
     /** Parses one atom at pos; returns whether a quantifier may follow it. */
@@ -237,11 +278,13 @@ final class RegexTranslator {
             case '^' -> {
                 pos++;
                 out.append((flags & MULTILINE) != 0 ? "(?<![^\\n])" : "\\A");
+                widthLo = widthHi = 0;
                 return false;
             }
             case '$' -> {
                 pos++;
                 out.append((flags & MULTILINE) != 0 ? "(?=\\n|\\z)" : "(?=\\n?\\z)");
+                widthLo = widthHi = 0;
                 return false;
             }
             case '\\' -> {
@@ -299,7 +342,11 @@ final class RegexTranslator {
                         Integer index = groupIndex.get(name);
                         if (index == null) throw new Error("unknown group name '" + name + "'", nameStart);
                         if (openGroups.get(index)) throw new Error("cannot refer to an open group", nameStart);
+                        checkLookbehindReference(index);
                         out.append("(?:\\").append(index).append(')');
+                        long[] w = groupWidths.get(index);
+                        widthLo = w[0];
+                        widthHi = w[1];
                         return true;
                     }
                     if (pos >= src.length) throw new Error("unexpected end of pattern", pos);
@@ -309,13 +356,19 @@ final class RegexTranslator {
                     pos++;
                     out.append("(?").append((char) c);
                     body(flags, depth, open);
+                    widthLo = widthHi = 0;
                     return true;
                 }
                 case '<' -> {
                     pos++;
                     if (pos < src.length && (src[pos] == '=' || src[pos] == '!')) {
                         out.append("(?<").append((char) src[pos++]);
+                        int outerLookbehind = lookbehindGroups;
+                        if (outerLookbehind < 0) lookbehindGroups = groups;
                         body(flags, depth, open);
+                        lookbehindGroups = outerLookbehind;
+                        if (widthLo != widthHi) throw new Error("look-behind requires fixed-width pattern", -1);
+                        widthLo = widthHi = 0;
                         return true;
                     }
                     if (pos >= src.length) throw new Error("unexpected end of pattern", pos);
@@ -331,6 +384,7 @@ final class RegexTranslator {
                     while (pos < src.length && src[pos] != ')') pos++;
                     if (pos >= src.length) throw new Error("missing ), unterminated comment", open);
                     pos++;
+                    widthLo = widthHi = 0;
                     return false;
                 }
                 case '(' -> throw new Error("conditional groups (?(...)...) are not supported", open + 1);
@@ -348,6 +402,7 @@ final class RegexTranslator {
         out.append('(');
         body(flags, depth, open);
         openGroups.clear(index);
+        groupWidths.put(index, new long[] {widthLo, widthHi});
         return true;
     }
 
@@ -444,14 +499,17 @@ final class RegexTranslator {
                 String boundary = "(?:(?<=[" + w + "])(?![" + w + "])|(?<![" + w + "])(?=[" + w + "]))";
                 String inside = "(?:(?<=[" + w + "])(?=[" + w + "])|(?<![" + w + "])(?![" + w + "]))";
                 out.append(c == 'b' ? boundary : inside);
+                widthLo = widthHi = 0;
                 return false;
             }
             case 'A' -> {
                 out.append("\\A");
+                widthLo = widthHi = 0;
                 return false;
             }
             case 'Z' -> {
                 out.append("\\z");
+                widthLo = widthHi = 0;
                 return false;
             }
             default -> {
@@ -463,6 +521,12 @@ final class RegexTranslator {
             }
         }
         return true;
+    }
+
+    private void checkLookbehindReference(int group) {
+        if (lookbehindGroups >= 0 && group > lookbehindGroups) {
+            throw new Error("cannot refer to group defined in the same lookbehind subpattern", pos);
+        }
     }
 
     /** \0, octal escapes and group references outside a class. */
@@ -493,7 +557,11 @@ final class RegexTranslator {
     private void groupReference(int group, int start) {
         if (group > groups) throw new Error("invalid group reference " + group, start + 1);
         if (openGroups.get(group)) throw new Error("cannot refer to an open group", start);
+        checkLookbehindReference(group);
         out.append("(?:\\").append(group).append(')');
+        long[] w = groupWidths.get(group);
+        widthLo = w[0];
+        widthHi = w[1];
     }
 
     /** The code point of a single-character escape (c follows the backslash at start). */

@@ -58,6 +58,10 @@ class RegexModuleTest {
             assertEquals(Integer.parseInt(c[2]), e.pos, c[0]);
         }
         assertEquals("error: missing ), unterminated subpattern at position 2 (line 2, column 1)", re("re.compile('a\\n(b')"));
+        assertEquals("error: look-behind requires fixed-width pattern", re("re.compile('(?<=a+)b')"));
+        assertEquals("error: cannot refer to group defined in the same lookbehind subpattern at position 9",
+                re("re.compile(r'(?<=(a)\\1)x')"));
+        assertEquals("<re.Match object; span=(4, 5), match='x'>", re("re.search('(?<=ab|cd)x', 'abcdx')"));
     }
 
     @Test
