@@ -4,6 +4,7 @@ import dev.gild.runtime.Args;
 import dev.gild.runtime.Ops;
 import dev.gild.runtime.Py;
 import dev.gild.runtime.PyDict;
+import dev.gild.runtime.PyGenericAlias;
 import dev.gild.runtime.PyObject;
 import dev.gild.runtime.PyTuple;
 import dev.gild.runtime.PyType;
@@ -99,6 +100,10 @@ public final class RegexMatch extends PyObject {
     static {
         PyType t = TYPE;
         t.namespace().put("__module__", "re");
+        t.defineClassMethod("__class_getitem__", (args, kw) -> {
+            Args.check("__class_getitem__", args, kw, 1, 1, 1);
+            return new PyGenericAlias(args[0], args[1]);
+        });
         t.define("group", (args, kw) -> {
             Args.noKeywords("group", kw);
             RegexMatch m = (RegexMatch) args[0];

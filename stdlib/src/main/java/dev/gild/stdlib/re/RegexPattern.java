@@ -4,6 +4,7 @@ import dev.gild.runtime.Args;
 import dev.gild.runtime.Ops;
 import dev.gild.runtime.Py;
 import dev.gild.runtime.PyDict;
+import dev.gild.runtime.PyGenericAlias;
 import dev.gild.runtime.PyIterator;
 import dev.gild.runtime.PyList;
 import dev.gild.runtime.PyModule;
@@ -277,6 +278,10 @@ public final class RegexPattern extends PyObject {
     static {
         PyType t = TYPE;
         t.namespace().put("__module__", "re");
+        t.defineClassMethod("__class_getitem__", (args, kw) -> {
+            Args.check("__class_getitem__", args, kw, 1, 1, 1);
+            return new PyGenericAlias(args[0], args[1]);
+        });
         SCAN_ITERATOR.namespace().put("__module__", "re");
         PyIterator.installMethods(SCAN_ITERATOR);
         t.define("match", (args, kw) -> ((RegexPattern) args[0]).match(args, kw, "match", 0));
