@@ -6,7 +6,7 @@ import dev.gild.runtime.PyBoxed;
 import dev.gild.runtime.PyDict;
 import dev.gild.runtime.PyList;
 import dev.gild.runtime.PyTuple;
-import dev.gild.runtime.PyTypes;
+import dev.gild.runtime.ThreadState;
 
 import java.math.BigInteger;
 import java.util.IdentityHashMap;
@@ -31,6 +31,8 @@ final class JsonEncoder {
     /** Containers being encoded (check_circular), or null when the check is off. */
     private final IdentityHashMap<Object, Boolean> markers;
     private final StringBuilder out = new StringBuilder();
+    /** Nesting left before RecursionError (CPython counts encoder nesting against the recursion limit). */
+    private int depthLeft;
 
     private JsonEncoder(Object[] a) {
         skipKeys = Ops.isTrue(a[1]);
@@ -42,6 +44,8 @@ final class JsonEncoder {
         keySeparator = Ops.str(a[7]);
         itemSeparator = Ops.str(a[8]);
         defaultFn = a[9] == Py.None ? null : a[9];
+        ThreadState ts = ThreadState.current();
+        depthLeft = ts.interp.recursionLimit - ts.depth;
     }
 
     /** encode(obj, skipkeys, ensure_ascii, check_circular, allow_nan, sort_keys, indent, key_separator, item_separator, default). */
@@ -91,10 +95,12 @@ final class JsonEncoder {
     }
 
     private void enter(Object container) {
+        if (--depthLeft < 0) throw Py.recursionError("maximum recursion depth exceeded while encoding a JSON object");
         if (markers != null && markers.put(container, Boolean.TRUE) != null) throw Py.valueError("Circular reference detected");
     }
 
     private void leave(Object container) {
+        depthLeft++;
         if (markers != null) markers.remove(container);
     }
 

@@ -8,6 +8,7 @@ import dev.gild.runtime.PyException;
 import dev.gild.runtime.PyList;
 import dev.gild.runtime.PyTuple;
 import dev.gild.runtime.PyTypes;
+import dev.gild.runtime.ThreadState;
 
 import java.math.BigInteger;
 
@@ -26,6 +27,8 @@ final class JsonScanner {
     private final Object parseInt;
     private final Object parseConstant;
     private final Object errorClass;
+    /** Nesting left before RecursionError, as CPython's scanner counts against the recursion limit. */
+    private int depthLeft;
 
     private JsonScanner(Object[] a) {
         doc = (String) Ops.unbox(a[0]);
@@ -36,6 +39,8 @@ final class JsonScanner {
         parseInt = a[6] == Py.None || a[6] == PyTypes.INT ? null : a[6];
         parseConstant = a[7] == Py.None ? null : a[7];
         errorClass = a[8];
+        ThreadState ts = ThreadState.current();
+        depthLeft = ts.interp.recursionLimit - ts.depth;
     }
 
     /**
@@ -90,8 +95,20 @@ final class JsonScanner {
         char c = doc.charAt(i);
         switch (c) {
             case '"': return string(i + 1, end);
-            case '{': return object(i + 1, end);
-            case '[': return array(i + 1, end);
+            case '{':
+                enter("object");
+                try {
+                    return object(i + 1, end);
+                } finally {
+                    depthLeft++;
+                }
+            case '[':
+                enter("array");
+                try {
+                    return array(i + 1, end);
+                } finally {
+                    depthLeft++;
+                }
             case 'n':
                 if (doc.startsWith("null", i)) { end[0] = i + 4; return Py.None; }
                 break;
@@ -118,6 +135,13 @@ final class JsonScanner {
             if (number != null) return number;
         }
         throw error("Expecting value", i);
+    }
+
+    private void enter(String kind) {
+        if (--depthLeft < 0) {
+            depthLeft++;
+            throw Py.recursionError("maximum recursion depth exceeded while decoding a JSON " + kind + " from a unicode string");
+        }
     }
 
     private Object constant(String name, double value) {
