@@ -197,11 +197,15 @@ public final class RegexPattern extends PyObject {
         int from = 0;
         boolean mustAdvance = false;
         long n = 0;
-        while ((count <= 0 || n < count) && scan.find(from, mustAdvance)) {
+        // pieces CPython would have joined so far (non-empty slices and callback results), for its error text
+        int pieces = 0;
+        while (count >= 0 && (count == 0 || n < count) && scan.find(from, mustAdvance)) {
+            if (m.start() > last) pieces++;
             out.append(s.text, last, m.start());
             if (callable) {
                 Object piece = Ops.call(repl, newMatch(scan));
-                appendPiece(out, piece, s);
+                appendPiece(out, piece, s, pieces);
+                if (piece != Py.None) pieces++;
             } else {
                 template.expand(out, m, s);
             }
@@ -220,7 +224,7 @@ public final class RegexPattern extends PyObject {
         return withCount ? PyTuple.of(result, n) : result;
     }
 
-    private static void appendPiece(StringBuilder out, Object piece, Subject s) {
+    private static void appendPiece(StringBuilder out, Object piece, Subject s, int index) {
         if (piece == Py.None) return;
         Object v = Ops.unbox(piece);
         if (s.bytes) {
@@ -228,13 +232,13 @@ public final class RegexPattern extends PyObject {
                 out.append(new String(b.bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
                 return;
             }
-            throw Py.typeError("expected a bytes-like object, " + Ops.typeName(piece) + " found");
+            throw Py.typeError("sequence item " + index + ": expected a bytes-like object, " + Ops.typeName(piece) + " found");
         }
         if (v instanceof String str) {
             out.append(str);
             return;
         }
-        throw Py.typeError("expected str instance, " + Ops.typeName(piece) + " found");
+        throw Py.typeError("sequence item " + index + ": expected str instance, " + Ops.typeName(piece) + " found");
     }
 
     private PyList split(Object[] args, String[] kwnames) {
@@ -248,7 +252,7 @@ public final class RegexPattern extends PyObject {
         int from = 0;
         boolean mustAdvance = false;
         long n = 0;
-        while ((maxsplit <= 0 || n < maxsplit) && scan.find(from, mustAdvance)) {
+        while (maxsplit >= 0 && (maxsplit == 0 || n < maxsplit) && scan.find(from, mustAdvance)) {
             result.append(s.slice(last, m.start()));
             for (int g = 1; g <= groups; g++) result.append(m.start(g) < 0 ? Py.None : s.slice(m.start(g), m.end(g)));
             last = m.end();
