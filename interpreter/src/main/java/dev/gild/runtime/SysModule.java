@@ -24,12 +24,10 @@ final class SysModule {
         d.put("__stderr__", interp.stderr);
         d.put("__stdin__", interp.stdin);
         d.put("version", "3.11.7 (Gild 0.1.0, Java " + Runtime.version().feature() + ")");
-        d.put("version_info", structSeq("version_info", new String[] {"major", "minor", "micro", "releaselevel", "serial"},
+        d.put("version_info", PyStructSeq.make(
+                PyStructSeq.newType("sys.version_info", "sys", "major", "minor", "micro", "releaselevel", "serial"),
                 3L, 11L, 7L, "final", 0L));
-        d.put("flags", structSeq("flags", new String[] {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
-                "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization",
-                "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"},
-                0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, Boolean.FALSE, 0L, 0L, Boolean.FALSE, 4300L));
+        d.put("flags", flags(interp));
         d.put("hexversion", 0x030B07F0L);
         d.put("platform", System.getProperty("os.name", "").toLowerCase().startsWith("linux") ? "linux"
                 : System.getProperty("os.name", "").toLowerCase().startsWith("mac") ? "darwin" : "win32");
@@ -105,31 +103,18 @@ final class SysModule {
     }
 
     /**
-     * A struct sequence as CPython's sys.version_info and sys.flags: a tuple subclass of the sys
-     * module whose items are also named attributes, with a repr naming them.
+     * sys.flags: CPython 3.11's fields, plus {@code gil} (1 with the GIL, 0 free-threaded, as in
+     * CPython 3.13) and Gild's {@code switch_points} ('instruction' or 'backedge', the
+     * --preempt-at mode).
      */
-    private static PyTuple structSeq(String name, String[] fields, Object... values) {
-        PyDict ns = new PyDict();
-        ns.put("__module__", "sys");
-        ns.put("__qualname__", name);
-        ns.put("__slots__", PyTuple.EMPTY);
-        PyType t = new PyType(PyTypes.TYPE, name, new PyType[] {PyTypes.TUPLE}, ns);
-        for (int i = 0; i < fields.length; i++) {
-            int index = i;
-            t.defineGetter(fields[i], o -> ((PyTuple) o).get(index));
-        }
-        t.define("__repr__", (args, kw) -> {
-            PyTuple self = (PyTuple) args[0];
-            StringBuilder sb = new StringBuilder("sys.").append(name).append('(');
-            for (int i = 0; i < fields.length && i < self.size(); i++) {
-                if (i > 0) sb.append(", ");
-                sb.append(fields[i]).append('=').append(Ops.repr(self.get(i)));
-            }
-            return sb.append(')').toString();
-        });
-        t.namespace().put("n_fields", (long) fields.length);
-        t.namespace().put("n_sequence_fields", (long) fields.length);
-        return new PyTuple(t, values);
+    private static PyTuple flags(InterpreterState interp) {
+        PyType type = PyStructSeq.newType("sys.flags", "sys", "debug", "inspect", "interactive", "optimize",
+                "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
+                "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
+                "safe_path", "int_max_str_digits", "gil", "switch_points");
+        return PyStructSeq.make(type, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, Boolean.FALSE, 0L, 0L,
+                Boolean.FALSE, -1L, interp.lock.isFree() ? 0L : 1L,
+                interp.options.perInstruction() ? "instruction" : "backedge");
     }
 
     private static void define(PyDict d, String name, PyBuiltin.Impl impl) {
