@@ -10,7 +10,7 @@ import posix
 import posixpath as path
 from posix import (getpid, getppid, getcwd, getcwdb, chdir, cpu_count, strerror, urandom, listdir,
                    stat, lstat, remove, unlink, rmdir, mkdir, rename, replace, chmod, access,
-                   readlink, symlink, utime, system)
+                   readlink, symlink, utime, system, open, close, read, write)
 
 sys.modules["os.path"] = path
 
@@ -381,6 +381,13 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
         for new_path in walk_dirs:
             yield from walk(new_path, topdown, onerror, followlinks)
         yield top, dirs, nondirs
+
+
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
+    import io
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
 
 
 def getuid():

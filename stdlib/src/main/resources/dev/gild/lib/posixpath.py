@@ -33,6 +33,10 @@ def _sep(p):
     return b"/" if isinstance(p, bytes) else "/"
 
 
+def normcase(s):
+    return _fspath(s)
+
+
 def isabs(s):
     s = _fspath(s)
     return s.startswith(_sep(s))

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FileIO extends PyObject {
     public static final PyType TYPE = IoSupport.newType("FileIO", IoSupport.RAW_BASE);
     private static final AtomicInteger NEXT_FD = new AtomicInteger(3);
+    /** Open files by descriptor, for os.close/os.read/os.write/os.fdopen and open(fd). */
+    private static final Map<Integer, FileIO> OPEN = new ConcurrentHashMap<>();
 
     static {
         install();
@@ -39,6 +43,8 @@ public final class FileIO extends PyObject {
     final boolean append;
     private final FileChannel channel;
     private final int fd;
+    /** False for a view opened with closefd=False: closing it leaves the descriptor open. */
+    private final boolean closefd;
     private boolean closed;
 
     private FileIO(Object name, String mode, FileChannel channel, boolean readable, boolean writable, boolean append) {
@@ -49,6 +55,31 @@ public final class FileIO extends PyObject {
         this.writable = writable;
         this.append = append;
         this.fd = NEXT_FD.getAndIncrement();
+        this.closefd = true;
+        OPEN.put(fd, this);
+    }
+
+    private FileIO(FileIO shared) {
+        this.name = (long) shared.fd;
+        this.mode = shared.mode;
+        this.channel = shared.channel;
+        this.readable = shared.readable;
+        this.writable = shared.writable;
+        this.append = shared.append;
+        this.fd = shared.fd;
+        this.closefd = false;
+    }
+
+    /** A second object on this descriptor whose close() does not close it (open(fd, closefd=False)). */
+    FileIO sharing() {
+        return new FileIO(this);
+    }
+
+    /** The open file with descriptor fd, or OSError EBADF. */
+    public static FileIO byFd(long fd) {
+        FileIO f = fd >= 0 && fd <= Integer.MAX_VALUE ? OPEN.get((int) fd) : null;
+        if (f == null) throw OsErrors.error(OsErrors.EBADF, null);
+        return f;
     }
 
     @Override public PyType getType() { return TYPE; }
@@ -150,7 +181,7 @@ public final class FileIO extends PyObject {
     }
 
     /** Reads up to len bytes into buf at off; 0 at end of file. */
-    int readInto(byte[] buf, int off, int len) {
+    public int readInto(byte[] buf, int off, int len) {
         checkReadable();
         if (len == 0) return 0;
         int n = blocking(() -> channel.read(ByteBuffer.wrap(buf, off, len)), null);
@@ -175,7 +206,7 @@ public final class FileIO extends PyObject {
         }, null);
     }
 
-    int write(byte[] data, int off, int len) {
+    public int write(byte[] data, int off, int len) {
         checkWritable();
         return blocking(() -> {
             if (append) channel.position(channel.size());
@@ -222,9 +253,11 @@ public final class FileIO extends PyObject {
         return blocking(channel::size, null);
     }
 
-    void close() {
+    public void close() {
         if (closed) return;
         closed = true;
+        if (!closefd) return;
+        OPEN.remove(fd);
         blocking(() -> {
             channel.close();
             return null;
@@ -233,7 +266,7 @@ public final class FileIO extends PyObject {
 
     String repr() {
         if (closed) return "<_io.FileIO [closed]>";
-        return "<_io.FileIO name=" + Ops.repr(name) + " mode='" + mode + "' closefd=True>";
+        return "<_io.FileIO name=" + Ops.repr(name) + " mode='" + mode + "' closefd=" + (closefd ? "True" : "False") + ">";
     }
 
     private static FileIO self(Object o) { return (FileIO) o; }
@@ -305,6 +338,6 @@ public final class FileIO extends PyObject {
         t.defineGetter("closed", o -> Py.bool(self(o).closed));
         t.defineGetter("name", o -> self(o).name);
         t.defineGetter("mode", o -> self(o).mode);
-        t.defineGetter("closefd", o -> Boolean.TRUE);
+        t.defineGetter("closefd", o -> Py.bool(self(o).closefd));
     }
 }

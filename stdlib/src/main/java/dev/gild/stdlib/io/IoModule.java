@@ -46,7 +46,7 @@ public final class IoModule implements ModuleProvider {
         String errors = IoSupport.optStr(a[4], "open", "errors");
         String newline = IoSupport.optStr(a[5], "open", "newline");
         if (a[7] != null && a[7] != Py.None) throw Py.notImplementedError("open(): the opener argument is not supported");
-        if (a[6] != null && !Ops.isTrue(a[6])) throw Py.valueError("Cannot use closefd=False with file name");
+        boolean closefd = a[6] == null || Ops.isTrue(a[6]);
 
         int creating = 0, reading = 0, writing = 0, appending = 0, plus = 0;
         boolean text = false, binary = false;
@@ -81,14 +81,18 @@ public final class IoModule implements ModuleProvider {
         }
         if (!binary && buffering == 0) throw Py.valueError("can't have unbuffered text I/O");
         Object u = Ops.unbox(file);
+        FileIO raw;
         if (u instanceof Long || u instanceof Boolean) {
-            // descriptors handed out by FileIO are not kernel descriptors: they cannot be reopened
-            throw OsErrors.error(OsErrors.EBADF, null);
+            // a descriptor from os.open/tempfile.mkstemp (this process's numbering): wrap that file
+            raw = FileIO.byFd(Ops.indexLong(u));
+            if (!closefd) raw = raw.sharing();
+        } else {
+            if (!closefd) throw Py.valueError("Cannot use closefd=False with file name");
+            String path = WorkingDirectory.fspath(file, null, null);
+            char kind = creating == 1 ? 'x' : reading == 1 ? 'r' : writing == 1 ? 'w' : 'a';
+            Object name = u instanceof String || u instanceof dev.gild.runtime.PyBytes ? file : path;
+            raw = FileIO.open(name, path, kind, plus == 1);
         }
-        String path = WorkingDirectory.fspath(file, null, null);
-        char kind = creating == 1 ? 'x' : reading == 1 ? 'r' : writing == 1 ? 'w' : 'a';
-        Object name = u instanceof String || u instanceof dev.gild.runtime.PyBytes ? file : path;
-        FileIO raw = FileIO.open(name, path, kind, plus == 1);
         if (buffering == 0) return raw;
         Buffered buffered = new Buffered(raw, buffering > 1 ? (int) Math.min(buffering, 1 << 24) : 0);
         String binaryMode = mode.replace("t", "");

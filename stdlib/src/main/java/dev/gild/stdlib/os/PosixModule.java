@@ -11,6 +11,7 @@ import dev.gild.runtime.PyDict;
 import dev.gild.runtime.PyList;
 import dev.gild.runtime.PyModule;
 import dev.gild.runtime.PyTuple;
+import dev.gild.stdlib.io.FileIO;
 import dev.gild.stdlib.io.OsErrors;
 import dev.gild.stdlib.io.WorkingDirectory;
 
@@ -40,6 +41,8 @@ public final class PosixModule implements ModuleProvider {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final LinkOption[] FOLLOW = {};
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Linux's open(2) flag values, which os.py exports as os.O_*. */
+    static final long O_WRONLY = 1, O_RDWR = 2, O_CREAT = 64, O_EXCL = 128, O_TRUNC = 512, O_APPEND = 1024;
 
     @Override public String name() { return "posix"; }
 
@@ -190,17 +193,40 @@ public final class PosixModule implements ModuleProvider {
                 return PyTuple.of(total, total - store.getUnallocatedSpace(), free);
             }, args[0]);
         });
-        m.define("_copyfile", (args, kw) -> {
-            Path src = path(args[0], "copyfile");
-            Path dst = path(args[1], "copyfile");
-            io(() -> {
-                if (Files.isDirectory(src)) throw new java.nio.file.FileSystemException(src.toString(), null, "Is a directory");
-                if (Files.isDirectory(dst)) {
-                    throw new java.nio.file.FileSystemException(dst.toString(), null, "Is a directory");
-                }
-                return Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
-            }, args[0]);
+        m.define("open", (args, kw) -> {
+            Object[] a = Args.parse("open", args, kw, new String[] {"path", "flags", "mode", "dir_fd"}, 2);
+            long flags = Ops.indexLong(a[1]);
+            String p = WorkingDirectory.fspath(a[0], "open", "path");
+            boolean create = (flags & O_CREAT) != 0;
+            char kind = create && (flags & O_EXCL) != 0 ? 'x' : (flags & O_APPEND) != 0 ? 'a'
+                    : create || (flags & O_TRUNC) != 0 ? 'w' : 'r';
+            boolean plus = (flags & 3) == O_RDWR || kind == 'r' && (flags & 3) == O_WRONLY;
+            FileIO f = FileIO.open(a[0], p, kind, plus);
+            if (kind == 'x' && a[2] != null) chmod(path(a[0], "open"), (int) Ops.indexLong(a[2]) & 0777 & ~022, a[0]);
+            return (long) f.fd();
+        });
+        m.define("close", (args, kw) -> {
+            Args.check("close", args, kw, 0, 1, 1);
+            FileIO.byFd(Ops.indexLong(args[0])).close();
             return Py.None;
+        });
+        m.define("read", (args, kw) -> {
+            Args.check("read", args, kw, 0, 2, 2);
+            FileIO f = FileIO.byFd(Ops.indexLong(args[0]));
+            long n = Ops.indexLong(args[1]);
+            if (n < 0) throw OsErrors.error(OsErrors.EINVAL, null);
+            byte[] buf = new byte[(int) Math.min(n, 1 << 24)];
+            int got = f.readInto(buf, 0, buf.length);
+            return new PyBytes(got == buf.length ? buf : java.util.Arrays.copyOf(buf, got));
+        });
+        m.define("write", (args, kw) -> {
+            Args.check("write", args, kw, 0, 2, 2);
+            FileIO f = FileIO.byFd(Ops.indexLong(args[0]));
+            Object data = Ops.unbox(args[1]);
+            byte[] b = data instanceof PyBytes pb ? pb.bytes : data instanceof dev.gild.runtime.PyByteArray ba
+                    ? java.util.Arrays.copyOf(ba.bytes, ba.size) : null;
+            if (b == null) throw Py.typeError("a bytes-like object is required, not '" + Ops.typeName(args[1]) + "'");
+            return (long) f.write(b, 0, b.length);
         });
         m.define("system", (args, kw) -> {
             Args.check("system", args, kw, 0, 1, 1);
