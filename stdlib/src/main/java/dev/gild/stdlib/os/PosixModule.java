@@ -17,7 +17,6 @@ import dev.gild.stdlib.io.WorkingDirectory;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -57,8 +56,8 @@ public final class PosixModule implements ModuleProvider {
             Args.check("chdir", args, kw, 0, 1, 1);
             Path p = path(args[0], "chdir");
             boolean[] state = io(() -> new boolean[] {Files.exists(p), Files.isDirectory(p)}, args[0]);
-            if (!state[0]) throw OsErrors.error(OsErrors.ENOENT, args[0]);
-            if (!state[1]) throw OsErrors.error(OsErrors.ENOTDIR, args[0]);
+            if (!state[0]) throw OsErrors.error(OsErrors.ENOENT, nameOf(args[0]));
+            if (!state[1]) throw OsErrors.error(OsErrors.ENOTDIR, nameOf(args[0]));
             WorkingDirectory.set(io(() -> p.toRealPath(), args[0]));
             return Py.None;
         });
@@ -277,10 +276,17 @@ public final class PosixModule implements ModuleProvider {
             }
         });
         if (failure[0] != null) {
-            if (failure[0] instanceof FileAlreadyExistsException && name2 != null) throw OsErrors.of(failure[0], name, name2);
-            throw name2 == null ? OsErrors.of(failure[0], name) : OsErrors.of(failure[0], name, name2);
+            throw name2 == null ? OsErrors.of(failure[0], nameOf(name)) : OsErrors.of(failure[0], nameOf(name), nameOf(name2));
         }
         return result;
+    }
+
+    /** The filename an OSError reports: the path after os.fspath (str or bytes), as CPython. */
+    private static Object nameOf(Object arg) {
+        Object v = Ops.unbox(arg);
+        if (v instanceof String || v instanceof PyBytes) return arg;
+        Object r = Ops.callSpecial(arg, "__fspath__");
+        return r == null ? arg : r;
     }
 
     private static java.util.List<String> names(Path p) throws IOException {
