@@ -17,9 +17,13 @@ import java.nio.file.Path;
 public final class PythonRunner {
     private PythonRunner() {}
 
-    /** Runs source with the interpreter's current directory set to dir; returns the module globals. */
+    /**
+     * Runs source with the interpreter's current directory set to dir; returns the module globals.
+     * The thread is named MainThread, as the launcher names the main thread.
+     */
     public static PyDict run(Path dir, String source) {
         InterpreterState interp = new InterpreterState(RuntimeOptions.defaults(), new NoLock(), PythonRunner::compile);
+        Thread.currentThread().setName("MainThread");
         ThreadState ts = interp.attachThread();
         WorkingDirectory.set(dir);
         PyModule main = new PyModule("__main__");
