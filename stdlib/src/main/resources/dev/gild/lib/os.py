@@ -43,15 +43,21 @@ O_APPEND = 1024
 error = OSError
 
 
-class PathLike:
-    """Abstract base of objects with __fspath__ (isinstance works by the method's presence)."""
+class _PathLikeMeta(type):
+    """isinstance/issubclass of os.PathLike test for __fspath__, as CPython's ABC hook does."""
+
+    def __instancecheck__(cls, obj):
+        return hasattr(type(obj), "__fspath__")
+
+    def __subclasscheck__(cls, subclass):
+        return hasattr(subclass, "__fspath__")
+
+
+class PathLike(metaclass=_PathLikeMeta):
+    """Abstract base of objects with __fspath__."""
 
     def __fspath__(self):
         raise NotImplementedError
-
-    @classmethod
-    def __subclasshook__(cls, subclass):
-        return hasattr(subclass, "__fspath__")
 
 
 def fspath(p):

@@ -31,6 +31,14 @@ public final class IoModule implements ModuleProvider {
         m.set("SEEK_SET", 0L);
         m.set("SEEK_CUR", 1L);
         m.set("SEEK_END", 2L);
+        m.define("text_encoding", (args, kw) -> {
+            Object[] a = Args.parse("text_encoding", args, kw, 0, new String[] {"encoding", "stacklevel"}, 1, 2);
+            return a[0] == Py.None ? "locale" : a[0];
+        });
+        m.define("open_code", (args, kw) -> {
+            Args.check("open_code", args, kw, 0, 1, 1);
+            return open(new Object[] {args[0], "rb"}, null);
+        });
         return m;
     }
 
@@ -99,7 +107,7 @@ public final class IoModule implements ModuleProvider {
         buffered.mode = binaryMode;
         if (binary) return buffered;
         try {
-            TextIO t = new TextIO(buffered, encoding == null ? "UTF-8" : encoding, errors, newline, buffering == 1, false);
+            TextIO t = new TextIO(buffered, TextIO.encodingName(encoding), errors, newline, buffering == 1, false);
             t.mode = mode.replace("t", "");
             return t;
         } catch (RuntimeException e) {

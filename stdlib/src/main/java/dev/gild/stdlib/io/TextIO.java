@@ -58,6 +58,11 @@ public final class TextIO extends PyObject {
         this.writeThrough = writeThrough;
     }
 
+    /** The encoding a text stream uses: the locale's (always UTF-8 here) for None and "locale". */
+    static String encodingName(String requested) {
+        return requested == null || requested.equals("locale") ? "UTF-8" : requested;
+    }
+
     /** Identifies the codecs that decode incrementally by how they encode 'é' (also validates the name). */
     private static Kind classify(String encoding) {
         byte[] e = Codecs.encode("\u00e9", encoding, "replace");
@@ -354,7 +359,7 @@ public final class TextIO extends PyObject {
                     new String[] {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"}, 1, 6);
             ByteStream stream = a[0] instanceof ByteStream b ? b : new PyByteStream(a[0]);
             String enc = IoSupport.optStr(a[1], "TextIOWrapper", "encoding");
-            TextIO w = new TextIO(stream, enc == null ? "UTF-8" : enc, IoSupport.optStr(a[2], "TextIOWrapper", "errors"),
+            TextIO w = new TextIO(stream, encodingName(enc), IoSupport.optStr(a[2], "TextIOWrapper", "errors"),
                     IoSupport.optStr(a[3], "TextIOWrapper", "newline"),
                     a[4] != null && Ops.isTrue(a[4]), a[5] != null && Ops.isTrue(a[5]));
             return w;
