@@ -204,7 +204,14 @@ def _mode(value, name):
         if name != "stderr":
             raise ValueError("STDOUT can only be used for stderr")
         return 3
-    raise ValueError("%s=%r is not supported: use None, PIPE, DEVNULL or STDOUT" % (name, value))
+    path = getattr(value, "name", None)
+    if isinstance(path, str) and hasattr(value, "fileno") and os.path.isfile(path):
+        # an open file: the child reads it from its start or appends to it (after our buffered writes)
+        if hasattr(value, "flush") and name != "stdin":
+            value.flush()
+        return path
+    raise ValueError("%s=%r is not supported: use None, PIPE, DEVNULL, STDOUT or a file opened "
+                     "by name" % (name, value))
 
 
 class Popen:

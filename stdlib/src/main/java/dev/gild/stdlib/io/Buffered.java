@@ -40,8 +40,12 @@ public final class Buffered extends PyObject implements ByteStream {
     String mode;
 
     Buffered(FileIO raw, int bufferSize) {
+        this(raw, bufferSize, raw.readable && raw.writable ? RANDOM : raw.writable ? WRITER : READER);
+    }
+
+    private Buffered(FileIO raw, int bufferSize, PyType type) {
         this.raw = raw;
-        this.type = raw.readable && raw.writable ? RANDOM : raw.writable ? WRITER : READER;
+        this.type = type;
         this.bufferSize = bufferSize <= 0 ? DEFAULT_BUFFER_SIZE : bufferSize;
         this.mode = raw.mode;
     }
@@ -262,6 +266,16 @@ public final class Buffered extends PyObject implements ByteStream {
     }
 
     private static void install(PyType t) {
+        t.defineStatic("__new__", (args, kw) -> {
+            Object[] a = Args.parse(t.getName(), args, kw, 1, new String[] {"raw", "buffer_size"}, 1, 2);
+            if (!(a[0] instanceof FileIO raw)) throw Py.typeError(t.getName() + "() argument 'raw' must be a FileIO object, not " + Ops.typeName(a[0]));
+            int size = a[1] == null ? DEFAULT_BUFFER_SIZE : (int) Ops.indexLong(a[1]);
+            if (size <= 0) throw Py.valueError("buffer size must be strictly positive");
+            if (t == READER && !raw.readable) throw IoSupport.unsupported("File or stream is not readable.");
+            if (t == WRITER && !raw.writable) throw IoSupport.unsupported("File or stream is not writable.");
+            return new Buffered(raw, size, t);
+        });
+        t.define("readinto", (args, kw) -> FileIO.readIntoArray(args[1], n -> self(args[0]).read(n)));
         t.define("read", (args, kw) -> {
             Args.check("read", args, kw, 1, 0, 1);
             return new PyBytes(self(args[0]).read(IoSupport.size(args.length > 1 ? args[1] : null)));

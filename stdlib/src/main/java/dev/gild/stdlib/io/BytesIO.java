@@ -120,6 +120,7 @@ public final class BytesIO extends PyObject implements ByteStream {
             }
             return Py.None;
         });
+        t.define("readinto", (args, kw) -> FileIO.readIntoArray(args[1], n -> self(args[0]).read(n)));
         t.define("getvalue", (args, kw) -> {
             BytesIO b = self(args[0]);
             b.checkOpen();

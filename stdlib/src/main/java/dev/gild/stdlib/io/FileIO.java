@@ -271,8 +271,35 @@ public final class FileIO extends PyObject {
 
     private static FileIO self(Object o) { return (FileIO) o; }
 
+    /** readinto(b): fills a bytearray from the file; the count read. */
+    static long readIntoArray(Object target, java.util.function.IntFunction<byte[]> reader) {
+        if (!(target instanceof dev.gild.runtime.PyByteArray ba)) {
+            throw Py.typeError("readinto() argument must be read-write bytes-like object, not " + Ops.typeName(target));
+        }
+        byte[] data = reader.apply(ba.size);
+        System.arraycopy(data, 0, ba.bytes, 0, data.length);
+        return data.length;
+    }
+
     private static void install() {
         PyType t = TYPE;
+        t.defineStatic("__new__", (args, kw) -> {
+            Object[] a = dev.gild.runtime.Args.parse("FileIO", args, kw, 1, new String[] {"file", "mode", "closefd", "opener"}, 1, 4);
+            String mode = a[1] == null ? "r" : IoSupport.argStr(a[1], "FileIO");
+            String kinds = mode.replace("b", "").replace("+", "");
+            if (kinds.length() != 1 || "rwax".indexOf(kinds.charAt(0)) < 0 || mode.indexOf('t') >= 0) {
+                throw Py.valueError("invalid mode: " + mode);
+            }
+            return IoModule.open(new Object[] {a[0], kinds + "b" + (mode.indexOf('+') >= 0 ? "+" : ""), 0L}, null);
+        });
+        t.define("readinto", (args, kw) -> {
+            FileIO f = self(args[0]);
+            return readIntoArray(args[1], n -> {
+                byte[] buf = new byte[n];
+                int got = f.readInto(buf, 0, n);
+                return got == n ? buf : java.util.Arrays.copyOf(buf, got);
+            });
+        });
         t.define("read", (args, kw) -> {
             Args.check("read", args, kw, 1, 0, 1);
             FileIO f = self(args[0]);

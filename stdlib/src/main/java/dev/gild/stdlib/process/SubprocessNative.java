@@ -60,11 +60,10 @@ public final class SubprocessNative implements ModuleProvider {
                     env.put(WorkingDirectory.fspath(d.keyAt(i), null, null), WorkingDirectory.fspath(d.valueAt(i), null, null));
                 }
             }
-            pb.redirectInput(redirect((int) Ops.indexLong(a[3]), true));
-            pb.redirectOutput(redirect((int) Ops.indexLong(a[4]), false));
-            int err = (int) Ops.indexLong(a[5]);
-            if (err == STDOUT) pb.redirectErrorStream(true);
-            else pb.redirectError(redirect(err, false));
+            pb.redirectInput(redirect(a[3], true));
+            pb.redirectOutput(redirect(a[4], false));
+            if (a[5] instanceof Long err && err == STDOUT) pb.redirectErrorStream(true);
+            else pb.redirectError(redirect(a[5], false));
             interp.flushAll();
             Object cwdName = a[1];
             Process[] started = new Process[1];
@@ -87,8 +86,13 @@ public final class SubprocessNative implements ModuleProvider {
         return m;
     }
 
-    private static ProcessBuilder.Redirect redirect(int mode, boolean input) {
-        return switch (mode) {
+    /** A stream code, or a file path (a script's open file object): read from it or append to it. */
+    private static ProcessBuilder.Redirect redirect(Object spec, boolean input) {
+        if (Ops.unbox(spec) instanceof String path) {
+            File f = WorkingDirectory.resolve(path).toFile();
+            return input ? ProcessBuilder.Redirect.from(f) : ProcessBuilder.Redirect.appendTo(f);
+        }
+        return switch ((int) Ops.indexLong(spec)) {
             case PIPE -> ProcessBuilder.Redirect.PIPE;
             case DEVNULL -> input ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.DISCARD;
             default -> ProcessBuilder.Redirect.INHERIT;
