@@ -311,14 +311,14 @@ public final class Buffered extends PyObject implements ByteStream {
             Args.check("write", args, kw, 1, 1, 1);
             Buffered f = self(args[0]);
             f.checkWritable();
-            byte[] b = IoSupport.bytesOf(args[1], "write");
+            byte[] b = IoSupport.bytesOf(args[1]);
             f.write(b, 0, b.length);
             return (long) b.length;
         });
         t.define("writelines", (args, kw) -> {
             Buffered f = self(args[0]);
             for (Object line : Ops.toArray(args[1])) {
-                byte[] b = IoSupport.bytesOf(line, "write");
+                byte[] b = IoSupport.bytesOf(line);
                 f.write(b, 0, b.length);
             }
             return Py.None;

@@ -114,7 +114,7 @@ public final class BytesIO extends PyObject implements ByteStream {
             BytesIO b = self(args[0]);
             b.size = b.pos = 0;
             if (a[0] != null && a[0] != Py.None) {
-                byte[] init = IoSupport.bytesOf(a[0], "BytesIO");
+                byte[] init = IoSupport.bytesOf(a[0]);
                 b.buf = init.clone();
                 b.size = init.length;
             }
@@ -154,14 +154,14 @@ public final class BytesIO extends PyObject implements ByteStream {
             Args.check("write", args, kw, 1, 1, 1);
             BytesIO b = self(args[0]);
             b.checkOpen();
-            byte[] data = IoSupport.bytesOf(args[1], "write");
+            byte[] data = IoSupport.bytesOf(args[1]);
             b.write(data, 0, data.length);
             return (long) data.length;
         });
         t.define("writelines", (args, kw) -> {
             BytesIO b = self(args[0]);
             for (Object line : Ops.toArray(args[1])) {
-                byte[] data = IoSupport.bytesOf(line, "write");
+                byte[] data = IoSupport.bytesOf(line);
                 b.write(data, 0, data.length);
             }
             return Py.None;

@@ -312,7 +312,7 @@ public final class FileIO extends PyObject {
         t.define("readall", (args, kw) -> new PyBytes(self(args[0]).readAll()));
         t.define("write", (args, kw) -> {
             Args.check("write", args, kw, 1, 1, 1);
-            byte[] b = IoSupport.bytesOf(args[1], "write");
+            byte[] b = IoSupport.bytesOf(args[1]);
             return (long) self(args[0]).write(b, 0, b.length);
         });
         t.define("seek", (args, kw) -> {

@@ -2,13 +2,11 @@ package dev.gild.stdlib.io;
 
 import dev.gild.runtime.Ops;
 import dev.gild.runtime.Py;
-import dev.gild.runtime.PyBoxed;
 import dev.gild.runtime.PyByteArray;
 import dev.gild.runtime.PyBytes;
 import dev.gild.runtime.PyDict;
 import dev.gild.runtime.PyException;
 import dev.gild.runtime.PyExc;
-import dev.gild.runtime.PyTuple;
 import dev.gild.runtime.PyType;
 import dev.gild.runtime.PyTypes;
 
@@ -55,18 +53,11 @@ public final class IoSupport {
     }
 
     /** The bytes of a bytes-like object, or CPython's TypeError. */
-    static byte[] bytesOf(Object o, String what) {
+    static byte[] bytesOf(Object o) {
         Object v = Ops.unbox(o);
         if (v instanceof PyBytes b) return b.bytes;
         if (v instanceof PyByteArray b) return java.util.Arrays.copyOf(b.bytes, b.size);
         throw Py.typeError("a bytes-like object is required, not '" + Ops.typeName(o) + "'");
-    }
-
-    static int bytesLength(Object o) {
-        Object v = Ops.unbox(o);
-        if (v instanceof PyBytes b) return b.bytes.length;
-        if (v instanceof PyByteArray b) return b.size;
-        return bytesOf(o, "").length;
     }
 
     static String argStr(Object o, String fname) {
@@ -88,6 +79,4 @@ public final class IoSupport {
         if (w < 0 || w > 2) throw Py.valueError("invalid whence (" + w + ", should be 0, 1 or 2)");
         return (int) w;
     }
-
-    static PyTuple args(Object... values) { return PyTuple.of(values); }
 }

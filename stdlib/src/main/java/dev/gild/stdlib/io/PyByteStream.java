@@ -22,7 +22,7 @@ final class PyByteStream implements ByteStream {
     @Override
     public byte[] read(int n) {
         Object r = n < 0 ? call("read") : call("read", (long) n);
-        return r == Py.None ? new byte[0] : IoSupport.bytesOf(r, "read");
+        return r == Py.None ? new byte[0] : IoSupport.bytesOf(r);
     }
 
     @Override

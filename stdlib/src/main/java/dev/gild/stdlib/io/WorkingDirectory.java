@@ -3,7 +3,6 @@ package dev.gild.stdlib.io;
 import dev.gild.runtime.InterpreterState;
 import dev.gild.runtime.Ops;
 import dev.gild.runtime.Py;
-import dev.gild.runtime.PyBoxed;
 import dev.gild.runtime.PyBytes;
 import dev.gild.runtime.ThreadState;
 
