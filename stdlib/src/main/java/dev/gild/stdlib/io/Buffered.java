@@ -18,7 +18,7 @@ import java.util.Arrays;
  * fills, on flush(), seek(), close() and before any read, so the logical position is always
  * raw position - unread read-ahead + unflushed writes.
  */
-public final class Buffered extends PyObject implements ByteStream {
+public final class Buffered extends PyObject implements ByteStream, IoSupport.Guarded {
     public static final PyType READER = IoSupport.newType("BufferedReader", IoSupport.BUFFERED_BASE);
     public static final PyType WRITER = IoSupport.newType("BufferedWriter", IoSupport.BUFFERED_BASE);
     public static final PyType RANDOM = IoSupport.newType("BufferedRandom", IoSupport.BUFFERED_BASE);
@@ -49,6 +49,10 @@ public final class Buffered extends PyObject implements ByteStream {
         this.bufferSize = bufferSize <= 0 ? DEFAULT_BUFFER_SIZE : bufferSize;
         this.mode = raw.mode;
     }
+
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+
+    @Override public java.util.concurrent.locks.ReentrantLock lock() { return lock; }
 
     @Override public PyType getType() { return type; }
 
@@ -260,8 +264,13 @@ public final class Buffered extends PyObject implements ByteStream {
 
         @Override
         public Object next() {
-            byte[] line = file.readline(-1);
-            return line.length == 0 ? null : new PyBytes(line);
+            dev.gild.runtime.Blocking.acquireLock(file.lock);
+            try {
+                byte[] line = file.readline(-1);
+                return line.length == 0 ? null : new PyBytes(line);
+            } finally {
+                file.lock.unlock();
+            }
         }
     }
 
@@ -275,18 +284,18 @@ public final class Buffered extends PyObject implements ByteStream {
             if (t == WRITER && !raw.writable) throw IoSupport.unsupported("File or stream is not writable.");
             return new Buffered(raw, size, t);
         });
-        t.define("readinto", (args, kw) -> FileIO.readIntoArray(args[1], n -> self(args[0]).read(n)));
-        t.define("read", (args, kw) -> {
+        IoSupport.defineGuarded(t, "readinto", (args, kw) -> FileIO.readIntoArray(args[1], n -> self(args[0]).read(n)));
+        IoSupport.defineGuarded(t, "read", (args, kw) -> {
             Args.check("read", args, kw, 1, 0, 1);
             return new PyBytes(self(args[0]).read(IoSupport.size(args.length > 1 ? args[1] : null)));
         });
-        t.define("read1", (args, kw) -> new PyBytes(self(args[0]).read1(IoSupport.size(args.length > 1 ? args[1] : null))));
-        t.define("peek", (args, kw) -> new PyBytes(self(args[0]).peek()));
-        t.define("readline", (args, kw) -> {
+        IoSupport.defineGuarded(t, "read1", (args, kw) -> new PyBytes(self(args[0]).read1(IoSupport.size(args.length > 1 ? args[1] : null))));
+        IoSupport.defineGuarded(t, "peek", (args, kw) -> new PyBytes(self(args[0]).peek()));
+        IoSupport.defineGuarded(t, "readline", (args, kw) -> {
             Args.check("readline", args, kw, 1, 0, 1);
             return new PyBytes(self(args[0]).readline(IoSupport.size(args.length > 1 ? args[1] : null)));
         });
-        t.define("readlines", (args, kw) -> {
+        IoSupport.defineGuarded(t, "readlines", (args, kw) -> {
             Buffered f = self(args[0]);
             int hint = IoSupport.size(args.length > 1 ? args[1] : null);
             PyList out = new PyList();
@@ -302,12 +311,12 @@ public final class Buffered extends PyObject implements ByteStream {
             if (self(args[0]).isClosed()) throw IoSupport.closedFile();
             return new LineIterator(self(args[0]));
         });
-        t.define("__next__", (args, kw) -> {
+        IoSupport.defineGuarded(t, "__next__", (args, kw) -> {
             byte[] line = self(args[0]).readline(-1);
             if (line.length == 0) throw Py.stopIteration();
             return new PyBytes(line);
         });
-        t.define("write", (args, kw) -> {
+        IoSupport.defineGuarded(t, "write", (args, kw) -> {
             Args.check("write", args, kw, 1, 1, 1);
             Buffered f = self(args[0]);
             f.checkWritable();
@@ -315,7 +324,7 @@ public final class Buffered extends PyObject implements ByteStream {
             f.write(b, 0, b.length);
             return (long) b.length;
         });
-        t.define("writelines", (args, kw) -> {
+        IoSupport.defineGuarded(t, "writelines", (args, kw) -> {
             Buffered f = self(args[0]);
             for (Object line : Ops.toArray(args[1])) {
                 byte[] b = IoSupport.bytesOf(line);
@@ -323,25 +332,25 @@ public final class Buffered extends PyObject implements ByteStream {
             }
             return Py.None;
         });
-        t.define("flush", (args, kw) -> {
+        IoSupport.defineGuarded(t, "flush", (args, kw) -> {
             self(args[0]).flush();
             return Py.None;
         });
-        t.define("seek", (args, kw) -> {
+        IoSupport.defineGuarded(t, "seek", (args, kw) -> {
             Args.check("seek", args, kw, 1, 1, 2);
             return self(args[0]).seek(Ops.indexLong(args[1]), IoSupport.whence(args.length > 2 ? args[2] : null));
         });
-        t.define("tell", (args, kw) -> self(args[0]).tell());
-        t.define("truncate", (args, kw) -> {
+        IoSupport.defineGuarded(t, "tell", (args, kw) -> self(args[0]).tell());
+        IoSupport.defineGuarded(t, "truncate", (args, kw) -> {
             Buffered f = self(args[0]);
             long size = args.length > 1 && args[1] != Py.None ? Ops.indexLong(args[1]) : f.tell();
             return f.truncate(size);
         });
-        t.define("close", (args, kw) -> {
+        IoSupport.defineGuarded(t, "close", (args, kw) -> {
             self(args[0]).close();
             return Py.None;
         });
-        t.define("detach", (args, kw) -> {
+        IoSupport.defineGuarded(t, "detach", (args, kw) -> {
             Buffered f = self(args[0]);
             f.flush();
             return f.raw;
@@ -370,7 +379,7 @@ public final class Buffered extends PyObject implements ByteStream {
             if (self(args[0]).isClosed()) throw IoSupport.closedFile();
             return args[0];
         });
-        t.define("__exit__", (args, kw) -> {
+        IoSupport.defineGuarded(t, "__exit__", (args, kw) -> {
             self(args[0]).close();
             return Py.None;
         });

@@ -38,6 +38,28 @@ public final class IoSupport {
     public static final PyType BUFFERED_BASE = newType("_BufferedIOBase", IOBASE);
     public static final PyType TEXT_BASE = newType("_TextIOBase", IOBASE);
 
+    /** A stream object whose operations run one at a time (each may release the interpreter lock mid-way). */
+    interface Guarded {
+        java.util.concurrent.locks.ReentrantLock lock();
+    }
+
+    /**
+     * Defines a method that holds the receiver's lock while it runs, as CPython's buffered and text
+     * objects do: a thread waiting in a file write must not let another thread reuse the buffer.
+     * Waiting for the lock gives up the interpreter lock.
+     */
+    static void defineGuarded(PyType t, String name, dev.gild.runtime.PyBuiltin.Impl impl) {
+        t.define(name, (args, kw) -> {
+            java.util.concurrent.locks.ReentrantLock lock = ((Guarded) args[0]).lock();
+            dev.gild.runtime.Blocking.acquireLock(lock);
+            try {
+                return impl.call(args, kw);
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
     /** A new built-in type of the _io module. */
     static PyType newType(String name, PyType base) {
         PyType t = PyTypes.newBuiltin(name, base, false, null);

@@ -16,7 +16,7 @@ import dev.gild.runtime.PyType;
  * UTF-8 sequence at a chunk's end waits for the next chunk); other encodings decode the rest of
  * the stream at once.
  */
-public final class TextIO extends PyObject {
+public final class TextIO extends PyObject implements IoSupport.Guarded {
     public static final PyType TYPE = IoSupport.newType("TextIOWrapper", IoSupport.TEXT_BASE);
     private static final int CHUNK = 8192;
 
@@ -71,6 +71,10 @@ public final class TextIO extends PyObject {
         if (e.length == 1 && e[0] == '?') return Kind.ASCII;
         return Kind.OTHER;
     }
+
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+
+    @Override public java.util.concurrent.locks.ReentrantLock lock() { return lock; }
 
     @Override public PyType getType() { return TYPE; }
 
@@ -364,15 +368,15 @@ public final class TextIO extends PyObject {
                     a[4] != null && Ops.isTrue(a[4]), a[5] != null && Ops.isTrue(a[5]));
             return w;
         });
-        t.define("read", (args, kw) -> {
+        IoSupport.defineGuarded(t, "read", (args, kw) -> {
             Args.check("read", args, kw, 1, 0, 1);
             return self(args[0]).read(IoSupport.size(args.length > 1 ? args[1] : null));
         });
-        t.define("readline", (args, kw) -> {
+        IoSupport.defineGuarded(t, "readline", (args, kw) -> {
             Args.check("readline", args, kw, 1, 0, 1);
             return self(args[0]).readline(IoSupport.size(args.length > 1 ? args[1] : null));
         });
-        t.define("readlines", (args, kw) -> {
+        IoSupport.defineGuarded(t, "readlines", (args, kw) -> {
             TextIO f = self(args[0]);
             int hint = IoSupport.size(args.length > 1 ? args[1] : null);
             PyList out = new PyList();
@@ -388,18 +392,18 @@ public final class TextIO extends PyObject {
             self(args[0]).checkOpen();
             return args[0];
         });
-        t.define("__next__", (args, kw) -> {
+        IoSupport.defineGuarded(t, "__next__", (args, kw) -> {
             String line = self(args[0]).readline(-1);
             if (line.isEmpty()) throw Py.stopIteration();
             return line;
         });
-        t.define("write", (args, kw) -> {
+        IoSupport.defineGuarded(t, "write", (args, kw) -> {
             Args.check("write", args, kw, 1, 1, 1);
             Object s = Ops.unbox(args[1]);
             if (!(s instanceof String str)) throw Py.typeError("write() argument must be str, not " + Ops.typeName(args[1]));
             return (long) self(args[0]).write(str);
         });
-        t.define("writelines", (args, kw) -> {
+        IoSupport.defineGuarded(t, "writelines", (args, kw) -> {
             TextIO f = self(args[0]);
             for (Object line : Ops.toArray(args[1])) {
                 Object s = Ops.unbox(line);
@@ -408,28 +412,28 @@ public final class TextIO extends PyObject {
             }
             return Py.None;
         });
-        t.define("flush", (args, kw) -> {
+        IoSupport.defineGuarded(t, "flush", (args, kw) -> {
             self(args[0]).checkOpen();
             self(args[0]).buffer.flush();
             return Py.None;
         });
-        t.define("seek", (args, kw) -> {
+        IoSupport.defineGuarded(t, "seek", (args, kw) -> {
             Args.check("seek", args, kw, 1, 1, 2);
             return self(args[0]).seek(Ops.indexLong(args[1]), IoSupport.whence(args.length > 2 ? args[2] : null));
         });
-        t.define("tell", (args, kw) -> self(args[0]).tell());
-        t.define("truncate", (args, kw) -> {
+        IoSupport.defineGuarded(t, "tell", (args, kw) -> self(args[0]).tell());
+        IoSupport.defineGuarded(t, "truncate", (args, kw) -> {
             TextIO f = self(args[0]);
             f.checkWritable();
             long pos = args.length > 1 && args[1] != Py.None ? Ops.indexLong(args[1]) : f.tell();
             f.buffer.flush();
             return f.buffer.truncate(pos);
         });
-        t.define("close", (args, kw) -> {
+        IoSupport.defineGuarded(t, "close", (args, kw) -> {
             self(args[0]).close();
             return Py.None;
         });
-        t.define("detach", (args, kw) -> {
+        IoSupport.defineGuarded(t, "detach", (args, kw) -> {
             TextIO f = self(args[0]);
             f.buffer.flush();
             return f.buffer.pyObject();
@@ -451,7 +455,7 @@ public final class TextIO extends PyObject {
             self(args[0]).checkOpen();
             return Boolean.FALSE;
         });
-        t.define("reconfigure", (args, kw) -> {
+        IoSupport.defineGuarded(t, "reconfigure", (args, kw) -> {
             Object[] a = Args.parse("reconfigure", args, kw, 1, new String[] {"line_buffering"}, 0, 0);
             if (a[0] != null) self(args[0]).lineBuffering = Ops.isTrue(a[0]);
             return Py.None;
@@ -460,7 +464,7 @@ public final class TextIO extends PyObject {
             self(args[0]).checkOpen();
             return args[0];
         });
-        t.define("__exit__", (args, kw) -> {
+        IoSupport.defineGuarded(t, "__exit__", (args, kw) -> {
             self(args[0]).close();
             return Py.None;
         });
