@@ -64,7 +64,7 @@ public final class Buffered extends PyObject implements ByteStream, IoSupport.Gu
 
     @Override public boolean writable() { return raw.writable; }
 
-    @Override public boolean seekable() { return true; }
+    @Override public boolean seekable() { return raw.seekable; }
 
     private void checkReadable() {
         if (raw.isClosed()) throw IoSupport.closedFile();
@@ -187,7 +187,7 @@ public final class Buffered extends PyObject implements ByteStream, IoSupport.Gu
     /** Moves the raw position back over unread read-ahead, so a write lands at the logical position. */
     private void dropReadAhead() {
         int unread = readLen - readPos;
-        if (unread > 0) raw.seek(-unread, 1);
+        if (unread > 0 && raw.seekable) raw.seek(-unread, 1);
         readPos = readLen = 0;
     }
 
@@ -369,7 +369,7 @@ public final class Buffered extends PyObject implements ByteStream, IoSupport.Gu
         });
         t.define("seekable", (args, kw) -> {
             if (self(args[0]).isClosed()) throw IoSupport.closedFile();
-            return Boolean.TRUE;
+            return Py.bool(self(args[0]).raw.seekable);
         });
         t.define("isatty", (args, kw) -> {
             if (self(args[0]).isClosed()) throw IoSupport.closedFile();

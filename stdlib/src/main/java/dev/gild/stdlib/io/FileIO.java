@@ -41,14 +41,18 @@ public final class FileIO extends PyObject {
     final boolean readable;
     final boolean writable;
     final boolean append;
+    /** False for pipes and devices: no size, position or seek. */
+    final boolean seekable;
     private final FileChannel channel;
     private final int fd;
     /** False for a view opened with closefd=False: closing it leaves the descriptor open. */
     private final boolean closefd;
     private boolean closed;
 
-    private FileIO(Object name, String mode, FileChannel channel, boolean readable, boolean writable, boolean append) {
+    private FileIO(Object name, String mode, FileChannel channel, boolean readable, boolean writable, boolean append,
+                   boolean seekable) {
         this.name = name;
+        this.seekable = seekable;
         this.mode = mode;
         this.channel = channel;
         this.readable = readable;
@@ -66,6 +70,7 @@ public final class FileIO extends PyObject {
         this.readable = shared.readable;
         this.writable = shared.writable;
         this.append = shared.append;
+        this.seekable = shared.seekable;
         this.fd = shared.fd;
         this.closefd = false;
     }
@@ -110,18 +115,20 @@ public final class FileIO extends PyObject {
             case 'a' -> plus ? "ab+" : "ab";
             default -> plus ? "xb+" : "xb";
         };
+        boolean[] regular = new boolean[1];
         FileChannel ch = call(() -> {
             try {
                 if (Files.isDirectory(p)) return null;
                 FileChannel c = FileChannel.open(p, opts);
-                if (kind == 'a') c.position(c.size());
+                regular[0] = Files.isRegularFile(p);
+                if (kind == 'a' && regular[0]) c.position(c.size());
                 return c;
             } catch (IOException e) {
                 throw new IoFailure(e);
             }
         }, nameArg);
         if (ch == null) throw OsErrors.error(OsErrors.EISDIR, nameArg);
-        return new FileIO(nameArg, rawMode, ch, readable, writable, kind == 'a');
+        return new FileIO(nameArg, rawMode, ch, readable, writable, kind == 'a', regular[0]);
     }
 
     /** Thrown inside blocking work (which must not build Python objects) and mapped after it. */
@@ -192,11 +199,11 @@ public final class FileIO extends PyObject {
     byte[] readAll() {
         checkReadable();
         return blocking(() -> {
-            long remaining = Math.max(0, channel.size() - channel.position());
+            long remaining = seekable ? Math.max(0, channel.size() - channel.position()) : 0;
             if (remaining > Integer.MAX_VALUE - 16) throw new IOException("File too large");
             ByteBuffer bb = ByteBuffer.allocate((int) remaining);
             while (bb.hasRemaining() && channel.read(bb) > 0) { }
-            if (bb.hasRemaining()) return java.util.Arrays.copyOf(bb.array(), bb.position());
+            if (seekable && bb.hasRemaining()) return java.util.Arrays.copyOf(bb.array(), bb.position());
             byte[] chunk = new byte[8192];
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             out.write(bb.array(), 0, bb.position());
@@ -209,7 +216,7 @@ public final class FileIO extends PyObject {
     public int write(byte[] data, int off, int len) {
         checkWritable();
         return blocking(() -> {
-            if (append) channel.position(channel.size());
+            if (append && seekable) channel.position(channel.size());
             ByteBuffer bb = ByteBuffer.wrap(data, off, len);
             while (bb.hasRemaining()) channel.write(bb);
             return len;
@@ -218,6 +225,7 @@ public final class FileIO extends PyObject {
 
     long seek(long pos, int whence) {
         checkOpen();
+        if (!seekable) throw OsErrors.error(OsErrors.ESPIPE, null);
         return blocking(() -> {
             long target = switch (whence) {
                 case 1 -> channel.position() + pos;
@@ -232,6 +240,7 @@ public final class FileIO extends PyObject {
 
     long tell() {
         checkOpen();
+        if (!seekable) throw OsErrors.error(OsErrors.ESPIPE, null);
         return blocking(channel::position, null);
     }
 
@@ -347,7 +356,7 @@ public final class FileIO extends PyObject {
         });
         t.define("seekable", (args, kw) -> {
             self(args[0]).checkOpen();
-            return Boolean.TRUE;
+            return Py.bool(self(args[0]).seekable);
         });
         t.define("isatty", (args, kw) -> {
             self(args[0]).checkOpen();

@@ -42,6 +42,8 @@ public final class TextIO extends PyObject implements IoSupport.Guarded {
     private int decodedPos;
     private long decodedStart = -1;
     private byte[] carry = new byte[0];
+    /** Whether text was written already (a BOM-writing codec writes its BOM only first). */
+    private boolean wroteBom;
 
     TextIO(ByteStream buffer, String encoding, String errors, String newline, boolean lineBuffering, boolean writeThrough) {
         if (newline != null && !newline.isEmpty() && !newline.equals("\n") && !newline.equals("\r") && !newline.equals("\r\n")) {
@@ -118,7 +120,7 @@ public final class TextIO extends PyObject implements IoSupport.Guarded {
 
     /** Appends the next chunk of decoded text; false at end of stream. */
     private boolean fill() {
-        if (decodedStart < 0) decodedStart = buffer.tell();
+        if (decodedStart < 0) decodedStart = buffer.seekable() ? buffer.tell() : 0;
         if (decodedPos > 0) {
             decodedStart += byteLength(decoded, 0, decodedPos);
             decoded = decoded.substring(decodedPos);
@@ -300,13 +302,15 @@ public final class TextIO extends PyObject implements IoSupport.Guarded {
 
     int write(String s) {
         checkWritable();
-        if (decodedStart >= 0) {
+        if (decodedStart >= 0 && buffer.seekable()) {
             long pos = tell();
             resetDecoder();
             buffer.seek(pos, 0);
         }
         String text = writeNewline == null ? s : s.replace("\n", writeNewline);
-        byte[] bytes = kind != Kind.OTHER || buffer.tell() > 0 ? encodeBody(text) : Codecs.encode(text, encoding, errors);
+        boolean withBom = kind == Kind.OTHER && !wroteBom && !(buffer.seekable() && buffer.tell() > 0);
+        byte[] bytes = withBom ? Codecs.encode(text, encoding, errors) : encodeBody(text);
+        wroteBom = true;
         buffer.write(bytes, 0, bytes.length);
         if (writeThrough || lineBuffering && (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0)) buffer.flush();
         return s.codePointCount(0, s.length());

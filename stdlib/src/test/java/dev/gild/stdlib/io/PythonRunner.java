@@ -4,6 +4,7 @@ import dev.gild.lock.NoLock;
 import dev.gild.runtime.Builtins;
 import dev.gild.runtime.CodeCompiler;
 import dev.gild.runtime.Eval;
+import dev.gild.lock.InterpreterLock;
 import dev.gild.runtime.InterpreterState;
 import dev.gild.runtime.Ops;
 import dev.gild.runtime.PyDict;
@@ -22,15 +23,25 @@ public final class PythonRunner {
      * The thread is named MainThread, as the launcher names the main thread.
      */
     public static PyDict run(Path dir, String source) {
-        InterpreterState interp = new InterpreterState(RuntimeOptions.defaults(), new NoLock(), PythonRunner::compile);
+        return run(dir, source, new NoLock());
+    }
+
+    /** As {@link #run(Path, String)}, holding the given interpreter lock while the snippet runs. */
+    public static PyDict run(Path dir, String source, InterpreterLock lock) {
+        InterpreterState interp = new InterpreterState(RuntimeOptions.defaults(), lock, PythonRunner::compile);
         Thread.currentThread().setName("MainThread");
         ThreadState ts = interp.attachThread();
-        WorkingDirectory.set(dir);
-        PyModule main = new PyModule("__main__");
-        main.dict.put("__builtins__", interp.builtinsModule);
-        interp.modules.put("__main__", main);
-        Eval.runModule(ts, Builtins.compileSource(interp, source, "<test>", CodeCompiler.Mode.EXEC), main.dict);
-        return main.dict;
+        lock.acquire(ts);
+        try {
+            WorkingDirectory.set(dir);
+            PyModule main = new PyModule("__main__");
+            main.dict.put("__builtins__", interp.builtinsModule);
+            interp.modules.put("__main__", main);
+            Eval.runModule(ts, Builtins.compileSource(interp, source, "<test>", CodeCompiler.Mode.EXEC), main.dict);
+            return main.dict;
+        } finally {
+            lock.release(ts);
+        }
     }
 
     /** The parser and compiler as the runtime's CodeCompiler (the CLI's own front end is package-private). */
