@@ -115,20 +115,30 @@ public final class FileIO extends PyObject {
             case 'a' -> plus ? "ab+" : "ab";
             default -> plus ? "xb+" : "xb";
         };
-        boolean[] regular = new boolean[1];
+        boolean[] canSeek = new boolean[1];
         FileChannel ch = call(() -> {
             try {
                 if (Files.isDirectory(p)) return null;
                 FileChannel c = FileChannel.open(p, opts);
-                regular[0] = Files.isRegularFile(p);
-                if (kind == 'a' && regular[0]) c.position(c.size());
+                canSeek[0] = seekable(c);
+                if (kind == 'a' && canSeek[0]) c.position(c.size());
                 return c;
             } catch (IOException e) {
                 throw new IoFailure(e);
             }
         }, nameArg);
         if (ch == null) throw OsErrors.error(OsErrors.EISDIR, nameArg);
-        return new FileIO(nameArg, rawMode, ch, readable, writable, kind == 'a', regular[0]);
+        return new FileIO(nameArg, rawMode, ch, readable, writable, kind == 'a', canSeek[0]);
+    }
+
+    /** Whether the channel can seek, found as CPython does: by asking for the position (pipes fail). */
+    private static boolean seekable(FileChannel c) {
+        try {
+            c.position();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Thrown inside blocking work (which must not build Python objects) and mapped after it. */
