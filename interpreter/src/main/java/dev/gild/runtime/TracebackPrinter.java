@@ -72,7 +72,7 @@ public final class TracebackPrinter {
         }
     }
 
-    private static void formatSyntaxError(StringBuilder sb, PyBaseException e) {
+    public static void formatSyntaxError(StringBuilder sb, PyBaseException e) {
         Object filename = e.attr("filename");
         Object lineno = e.attr("lineno");
         if (filename == null || filename == Py.None) return;

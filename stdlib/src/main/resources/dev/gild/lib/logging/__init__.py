@@ -1,0 +1,1108 @@
+"""logging: loggers, handlers and formatters with CPython 3.11's API and output.
+
+Thread safety follows CPython: one module-level re-entrant lock guards the logger tree and
+configuration, and every handler takes its own re-entrant lock around emit().
+"""
+import sys
+import os
+import io
+import _logging
+
+__all__ = ["BASIC_FORMAT", "CRITICAL", "DEBUG", "ERROR", "FATAL", "FileHandler", "Filter",
+           "Formatter", "Handler", "INFO", "LogRecord", "Logger", "LoggerAdapter", "NOTSET",
+           "NullHandler", "StreamHandler", "WARN", "WARNING", "addLevelName", "basicConfig",
+           "critical", "debug", "disable", "error", "exception", "fatal", "getLevelName",
+           "getLogger", "getLoggerClass", "info", "log", "makeLogRecord", "setLoggerClass",
+           "shutdown", "warn", "warning", "getLevelNamesMapping", "lastResort", "raiseExceptions"]
+
+raiseExceptions = True
+logThreads = True
+logMultiprocessing = True
+logProcesses = True
+
+CRITICAL = 50
+FATAL = CRITICAL
+ERROR = 40
+WARNING = 30
+WARN = WARNING
+INFO = 20
+DEBUG = 10
+NOTSET = 0
+
+_levelToName = {CRITICAL: "CRITICAL", ERROR: "ERROR", WARNING: "WARNING", INFO: "INFO",
+                DEBUG: "DEBUG", NOTSET: "NOTSET"}
+_nameToLevel = {"CRITICAL": CRITICAL, "FATAL": FATAL, "ERROR": ERROR, "WARN": WARNING,
+                "WARNING": WARNING, "INFO": INFO, "DEBUG": DEBUG, "NOTSET": NOTSET}
+
+
+def _make_rlock():
+    try:
+        import threading
+    except ImportError:
+        return _SingleThreadLock()
+    return threading.RLock()
+
+
+class _SingleThreadLock:
+    """Stands in for threading.RLock only while no threading module exists (so no threads either)."""
+
+    def acquire(self, blocking=True, timeout=-1):
+        return True
+
+    def release(self):
+        pass
+
+    def __enter__(self):
+        return True
+
+    def __exit__(self, *exc):
+        return False
+
+
+_lock = _make_rlock()
+
+
+def _acquireLock():
+    _lock.acquire()
+
+
+def _releaseLock():
+    _lock.release()
+
+
+def getLevelNamesMapping():
+    return _nameToLevel.copy()
+
+
+def getLevelName(level):
+    result = _levelToName.get(level)
+    if result is not None:
+        return result
+    result = _nameToLevel.get(level)
+    if result is not None:
+        return result
+    return "Level %s" % level
+
+
+def addLevelName(level, levelName):
+    with _lock:
+        _levelToName[level] = levelName
+        _nameToLevel[levelName] = level
+
+
+def _checkLevel(level):
+    if isinstance(level, int):
+        return level
+    if str(level) == level:
+        if level not in _nameToLevel:
+            raise ValueError("Unknown level: %r" % level)
+        return _nameToLevel[level]
+    raise TypeError("Level not an integer or a valid string: %r" % (level,))
+
+
+def _thread_info():
+    try:
+        import threading
+    except ImportError:
+        return _logging.thread()
+    t = threading.current_thread()
+    return threading.get_ident(), t.name
+
+
+_startTime = _logging.time()
+_srcfile = __file__
+
+
+class LogRecord:
+    """Everything about one logged event."""
+
+    def __init__(self, name, level, pathname, lineno, msg, args, exc_info, func=None, sinfo=None, **kwargs):
+        ct = _logging.time()
+        self.name = name
+        self.msg = msg
+        if args and len(args) == 1 and isinstance(args[0], dict) and args[0]:
+            args = args[0]
+        self.args = args
+        self.levelname = getLevelName(level)
+        self.levelno = level
+        self.pathname = pathname
+        self.filename = os.path.basename(pathname)
+        self.module = os.path.splitext(self.filename)[0]
+        self.exc_info = exc_info
+        self.exc_text = None
+        self.stack_info = sinfo
+        self.lineno = lineno
+        self.funcName = func
+        self.created = ct
+        self.msecs = int((ct - int(ct)) * 1000) + 0.0
+        self.relativeCreated = (ct - _startTime) * 1000
+        if logThreads:
+            self.thread, self.threadName = _thread_info()
+        else:
+            self.thread = None
+            self.threadName = None
+        self.processName = "MainProcess" if logMultiprocessing else None
+        self.process = os.getpid() if logProcesses else None
+
+    def __repr__(self):
+        return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, self.pathname, self.lineno, self.msg)
+
+    def getMessage(self):
+        msg = str(self.msg)
+        if self.args:
+            msg = msg % self.args
+        return msg
+
+
+_logRecordFactory = LogRecord
+
+
+def setLogRecordFactory(factory):
+    global _logRecordFactory
+    _logRecordFactory = factory
+
+
+def getLogRecordFactory():
+    return _logRecordFactory
+
+
+def makeLogRecord(dict):
+    rv = _logRecordFactory(None, None, "", 0, "", (), None, None)
+    rv.__dict__.update(dict)
+    return rv
+
+
+class PercentStyle:
+    default_format = "%(message)s"
+    asctime_format = "%(asctime)s"
+    asctime_search = "%(asctime)"
+
+    def __init__(self, fmt, *, defaults=None):
+        self._fmt = fmt or self.default_format
+        self._defaults = defaults
+
+    def usesTime(self):
+        return self._fmt.find(self.asctime_search) >= 0
+
+    def validate(self):
+        if "%(" not in self._fmt:
+            raise ValueError("Invalid format '%s' for '%s' style" % (self._fmt, self.default_format[0]))
+
+    def _format(self, record):
+        if self._defaults:
+            values = dict(self._defaults)
+            values.update(record.__dict__)
+        else:
+            values = record.__dict__
+        return self._fmt % values
+
+    def format(self, record):
+        try:
+            return self._format(record)
+        except KeyError as e:
+            raise ValueError("Formatting field not found in record: %s" % e)
+
+
+class StrFormatStyle(PercentStyle):
+    default_format = "{message}"
+    asctime_format = "{asctime}"
+    asctime_search = "{asctime"
+
+    def validate(self):
+        if "{" not in self._fmt:
+            raise ValueError("Invalid format '%s' for '%s' style" % (self._fmt, self.default_format[0]))
+
+    def _format(self, record):
+        if self._defaults:
+            values = dict(self._defaults)
+            values.update(record.__dict__)
+            return self._fmt.format(**values)
+        return self._fmt.format(**record.__dict__)
+
+
+class StringTemplateStyle(PercentStyle):
+    default_format = "${message}"
+    asctime_format = "${asctime}"
+    asctime_search = "${asctime}"
+
+    def usesTime(self):
+        return "$asctime" in self._fmt or "${asctime}" in self._fmt
+
+    def validate(self):
+        if "$" not in self._fmt:
+            raise ValueError("Invalid format '%s' for '%s' style" % (self._fmt, self.default_format[0]))
+
+    def _format(self, record):
+        values = dict(self._defaults or {})
+        values.update(record.__dict__)
+        out = []
+        s = self._fmt
+        i = 0
+        while i < len(s):
+            c = s[i]
+            if c == "$" and i + 1 < len(s):
+                if s[i + 1] == "$":
+                    out.append("$")
+                    i += 2
+                    continue
+                if s[i + 1] == "{":
+                    j = s.index("}", i)
+                    out.append(str(values[s[i + 2:j]]))
+                    i = j + 1
+                    continue
+                j = i + 1
+                while j < len(s) and (s[j].isalnum() or s[j] == "_"):
+                    j += 1
+                out.append(str(values[s[i + 1:j]]))
+                i = j
+                continue
+            out.append(c)
+            i += 1
+        return "".join(out)
+
+
+BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
+
+_STYLES = {
+    "%": (PercentStyle, BASIC_FORMAT),
+    "{": (StrFormatStyle, "{levelname}:{name}:{message}"),
+    "$": (StringTemplateStyle, "${levelname}:${name}:${message}"),
+}
+
+
+class Formatter:
+    """Turns a LogRecord into text."""
+    default_time_format = "%Y-%m-%d %H:%M:%S"
+    default_msec_format = "%s,%03d"
+
+    def __init__(self, fmt=None, datefmt=None, style="%", validate=True, *, defaults=None):
+        if style not in _STYLES:
+            raise ValueError("Style must be one of: %s" % ",".join(_STYLES.keys()))
+        self._style = _STYLES[style][0](fmt, defaults=defaults)
+        if validate:
+            self._style.validate()
+        self._fmt = self._style._fmt
+        self.datefmt = datefmt
+
+    def formatTime(self, record, datefmt=None):
+        if datefmt:
+            return _logging.strftime(datefmt, record.created)
+        s = _logging.strftime(self.default_time_format, record.created)
+        if self.default_msec_format:
+            s = self.default_msec_format % (s, record.msecs)
+        return s
+
+    def formatException(self, ei):
+        import traceback
+        s = "".join(traceback.format_exception(ei[0], ei[1], ei[2]))
+        if s[-1:] == "\n":
+            s = s[:-1]
+        return s
+
+    def usesTime(self):
+        return self._style.usesTime()
+
+    def formatMessage(self, record):
+        return self._style.format(record)
+
+    def formatStack(self, stack_info):
+        return stack_info
+
+    def format(self, record):
+        record.message = record.getMessage()
+        if self.usesTime():
+            record.asctime = self.formatTime(record, self.datefmt)
+        s = self.formatMessage(record)
+        if record.exc_info:
+            if not record.exc_text:
+                record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            if s[-1:] != "\n":
+                s = s + "\n"
+            s = s + record.exc_text
+        if record.stack_info:
+            if s[-1:] != "\n":
+                s = s + "\n"
+            s = s + self.formatStack(record.stack_info)
+        return s
+
+
+_defaultFormatter = Formatter()
+
+
+class BufferingFormatter:
+    def __init__(self, linefmt=None):
+        self.linefmt = linefmt if linefmt else _defaultFormatter
+
+    def formatHeader(self, records):
+        return ""
+
+    def formatFooter(self, records):
+        return ""
+
+    def format(self, records):
+        rv = ""
+        if len(records) > 0:
+            rv = rv + self.formatHeader(records)
+            for record in records:
+                rv = rv + self.linefmt.format(record)
+            rv = rv + self.formatFooter(records)
+        return rv
+
+
+class Filter:
+    """Passes records of the named logger and its children (all records when the name is empty)."""
+
+    def __init__(self, name=""):
+        self.name = name
+        self.nlen = len(name)
+
+    def filter(self, record):
+        if self.nlen == 0:
+            return True
+        if self.name == record.name:
+            return True
+        if record.name.find(self.name, 0, self.nlen) != 0:
+            return False
+        return record.name[self.nlen] == "."
+
+
+class Filterer:
+    def __init__(self):
+        self.filters = []
+
+    def addFilter(self, filter):
+        if filter not in self.filters:
+            self.filters.append(filter)
+
+    def removeFilter(self, filter):
+        if filter in self.filters:
+            self.filters.remove(filter)
+
+    def filter(self, record):
+        for f in self.filters:
+            if hasattr(f, "filter"):
+                result = f.filter(record)
+            else:
+                result = f(record)
+            if not result:
+                return False
+        return True
+
+
+_handlers = {}
+_handlerList = []
+
+
+class Handler(Filterer):
+    """Dispatches records to a destination; subclasses implement emit()."""
+
+    def __init__(self, level=NOTSET):
+        Filterer.__init__(self)
+        self._name = None
+        self.level = _checkLevel(level)
+        self.formatter = None
+        self._closed = False
+        with _lock:
+            _handlerList.append(self)
+        self.createLock()
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, name):
+        with _lock:
+            if self._name in _handlers:
+                del _handlers[self._name]
+            self._name = name
+            if name:
+                _handlers[name] = self
+
+    name = property(get_name, set_name)
+
+    def createLock(self):
+        self.lock = _make_rlock()
+
+    def acquire(self):
+        if self.lock:
+            self.lock.acquire()
+
+    def release(self):
+        if self.lock:
+            self.lock.release()
+
+    def setLevel(self, level):
+        self.level = _checkLevel(level)
+
+    def format(self, record):
+        fmt = self.formatter if self.formatter else _defaultFormatter
+        return fmt.format(record)
+
+    def emit(self, record):
+        raise NotImplementedError("emit must be implemented by Handler subclasses")
+
+    def handle(self, record):
+        rv = self.filter(record)
+        if rv:
+            self.acquire()
+            try:
+                self.emit(record)
+            finally:
+                self.release()
+        return rv
+
+    def setFormatter(self, fmt):
+        self.formatter = fmt
+
+    def flush(self):
+        pass
+
+    def close(self):
+        with _lock:
+            self._closed = True
+            if self._name and self._name in _handlers:
+                del _handlers[self._name]
+
+    def handleError(self, record):
+        if raiseExceptions and sys.stderr:
+            import traceback
+            exc = sys.exception()
+            try:
+                sys.stderr.write("--- Logging error ---\n")
+                sys.stderr.write("".join(traceback.format_exception(exc)))
+                sys.stderr.write("Call stack:\n")
+                sys.stderr.write("".join(traceback.format_stack(sys._getframe(1))))
+                try:
+                    sys.stderr.write("Message: %r\nArguments: %s\n" % (record.msg, record.args))
+                except Exception:
+                    sys.stderr.write("Unable to print the message and arguments - possible formatting error.\n"
+                                     "Use the traceback above to help find the error.\n")
+            except OSError:
+                pass
+
+    def __repr__(self):
+        return "<%s (%s)>" % (self.__class__.__name__, getLevelName(self.level))
+
+
+class StreamHandler(Handler):
+    """Writes formatted records to a stream (sys.stderr by default)."""
+    terminator = "\n"
+
+    def __init__(self, stream=None):
+        Handler.__init__(self)
+        if stream is None:
+            stream = sys.stderr
+        self.stream = stream
+
+    def flush(self):
+        self.acquire()
+        try:
+            if self.stream and hasattr(self.stream, "flush"):
+                self.stream.flush()
+        finally:
+            self.release()
+
+    def emit(self, record):
+        try:
+            msg = self.format(record)
+            stream = self.stream
+            stream.write(msg + self.terminator)
+            self.flush()
+        except RecursionError:
+            raise
+        except Exception:
+            self.handleError(record)
+
+    def setStream(self, stream):
+        if stream is self.stream:
+            return None
+        result = self.stream
+        self.acquire()
+        try:
+            self.flush()
+            self.stream = stream
+        finally:
+            self.release()
+        return result
+
+    def __repr__(self):
+        level = getLevelName(self.level)
+        name = str(getattr(self.stream, "name", ""))
+        if name:
+            name += " "
+        return "<%s %s(%s)>" % (self.__class__.__name__, name, level)
+
+
+class FileHandler(StreamHandler):
+    """Writes formatted records to a file."""
+
+    def __init__(self, filename, mode="a", encoding=None, delay=False, errors=None):
+        filename = os.fspath(filename)
+        self.baseFilename = os.path.abspath(filename)
+        self.mode = mode
+        self.encoding = encoding
+        if "b" not in mode:
+            self.encoding = io.text_encoding(encoding) if hasattr(io, "text_encoding") else encoding
+        self.errors = errors
+        self.delay = delay
+        self._builtin_open = open
+        if delay:
+            Handler.__init__(self)
+            self.stream = None
+        else:
+            StreamHandler.__init__(self, self._open())
+
+    def close(self):
+        self.acquire()
+        try:
+            try:
+                if self.stream:
+                    try:
+                        self.flush()
+                    finally:
+                        stream = self.stream
+                        self.stream = None
+                        if hasattr(stream, "close"):
+                            stream.close()
+            finally:
+                StreamHandler.close(self)
+        finally:
+            self.release()
+
+    def _open(self):
+        return self._builtin_open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record):
+        if self.stream is None:
+            if self.mode != "w" or not self._closed:
+                self.stream = self._open()
+        if self.stream:
+            StreamHandler.emit(self, record)
+
+    def __repr__(self):
+        return "<%s %s (%s)>" % (self.__class__.__name__, self.baseFilename, getLevelName(self.level))
+
+
+class _StderrHandler(StreamHandler):
+    """The last-resort handler: writes to whatever sys.stderr is at the time."""
+
+    def __init__(self, level=NOTSET):
+        Handler.__init__(self, level)
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+
+_defaultLastResort = _StderrHandler(WARNING)
+lastResort = _defaultLastResort
+
+
+class PlaceHolder:
+    """Stands in the logger tree for a name with children but no logger yet."""
+
+    def __init__(self, alogger):
+        self.loggerMap = {alogger: None}
+
+    def append(self, alogger):
+        if alogger not in self.loggerMap:
+            self.loggerMap[alogger] = None
+
+
+def setLoggerClass(klass):
+    global _loggerClass
+    if klass != Logger and not issubclass(klass, Logger):
+        raise TypeError("logger not derived from logging.Logger: " + klass.__name__)
+    _loggerClass = klass
+
+
+def getLoggerClass():
+    return _loggerClass
+
+
+class Manager:
+    """Holds the logger hierarchy."""
+
+    def __init__(self, rootnode):
+        self.root = rootnode
+        self.disable = 0
+        self.emittedNoHandlerWarning = False
+        self.loggerDict = {}
+        self.loggerClass = None
+        self.logRecordFactory = None
+
+    def getLogger(self, name):
+        if not isinstance(name, str):
+            raise TypeError("A logger name must be a string")
+        with _lock:
+            rv = self.loggerDict.get(name)
+            if rv is None:
+                rv = (self.loggerClass or _loggerClass)(name)
+                rv.manager = self
+                self.loggerDict[name] = rv
+                self._fixupParents(rv)
+            elif isinstance(rv, PlaceHolder):
+                ph = rv
+                rv = (self.loggerClass or _loggerClass)(name)
+                rv.manager = self
+                self.loggerDict[name] = rv
+                self._fixupChildren(ph, rv)
+                self._fixupParents(rv)
+        return rv
+
+    def setLoggerClass(self, klass):
+        self.loggerClass = klass
+
+    def setLogRecordFactory(self, factory):
+        self.logRecordFactory = factory
+
+    def _fixupParents(self, alogger):
+        name = alogger.name
+        i = name.rfind(".")
+        rv = None
+        while i > 0 and not rv:
+            substr = name[:i]
+            if substr not in self.loggerDict:
+                self.loggerDict[substr] = PlaceHolder(alogger)
+            else:
+                obj = self.loggerDict[substr]
+                if isinstance(obj, Logger):
+                    rv = obj
+                else:
+                    obj.append(alogger)
+            i = name.rfind(".", 0, i - 1)
+        if not rv:
+            rv = self.root
+        alogger.parent = rv
+
+    def _fixupChildren(self, ph, alogger):
+        name = alogger.name
+        namelen = len(name)
+        for c in ph.loggerMap.keys():
+            if c.parent.name[:namelen] != name:
+                alogger.parent = c.parent
+                c.parent = alogger
+
+    def _clear_cache(self):
+        with _lock:
+            for logger in self.loggerDict.values():
+                if isinstance(logger, Logger):
+                    logger._cache.clear()
+            self.root._cache.clear()
+
+
+class Logger(Filterer):
+    """A named channel for log records."""
+
+    def __init__(self, name, level=NOTSET):
+        Filterer.__init__(self)
+        self.name = name
+        self.level = _checkLevel(level)
+        self.parent = None
+        self.propagate = True
+        self.handlers = []
+        self.disabled = False
+        self._cache = {}
+
+    def setLevel(self, level):
+        self.level = _checkLevel(level)
+        self.manager._clear_cache()
+
+    def debug(self, msg, *args, **kwargs):
+        if self.isEnabledFor(DEBUG):
+            self._log(DEBUG, msg, args, **kwargs)
+
+    def info(self, msg, *args, **kwargs):
+        if self.isEnabledFor(INFO):
+            self._log(INFO, msg, args, **kwargs)
+
+    def warning(self, msg, *args, **kwargs):
+        if self.isEnabledFor(WARNING):
+            self._log(WARNING, msg, args, **kwargs)
+
+    def warn(self, msg, *args, **kwargs):
+        import warnings
+        warnings.warn("The 'warn' method is deprecated, use 'warning' instead", DeprecationWarning, 2)
+        self.warning(msg, *args, **kwargs)
+
+    def error(self, msg, *args, **kwargs):
+        if self.isEnabledFor(ERROR):
+            self._log(ERROR, msg, args, **kwargs)
+
+    def exception(self, msg, *args, exc_info=True, **kwargs):
+        self.error(msg, *args, exc_info=exc_info, **kwargs)
+
+    def critical(self, msg, *args, **kwargs):
+        if self.isEnabledFor(CRITICAL):
+            self._log(CRITICAL, msg, args, **kwargs)
+
+    fatal = critical
+
+    def log(self, level, msg, *args, **kwargs):
+        if not isinstance(level, int):
+            if raiseExceptions:
+                raise TypeError("level must be an integer")
+            return
+        if self.isEnabledFor(level):
+            self._log(level, msg, args, **kwargs)
+
+    def findCaller(self, stack_info=False, stacklevel=1):
+        f = sys._getframe(0)
+        while f is not None and f.f_code.co_filename == _srcfile:
+            f = f.f_back
+        while stacklevel > 1 and f is not None:
+            nxt = f.f_back
+            if nxt is None:
+                break
+            f = nxt
+            while f is not None and f.f_code.co_filename == _srcfile:
+                f = f.f_back
+            stacklevel -= 1
+        if f is None:
+            return "(unknown file)", 0, "(unknown function)", None
+        sinfo = None
+        if stack_info:
+            import traceback
+            sinfo = "Stack (most recent call last):\n" + "".join(traceback.format_stack(f))
+            if sinfo[-1:] == "\n":
+                sinfo = sinfo[:-1]
+        co = f.f_code
+        return co.co_filename, f.f_lineno, co.co_name, sinfo
+
+    def makeRecord(self, name, level, fn, lno, msg, args, exc_info, func=None, extra=None, sinfo=None):
+        rv = _logRecordFactory(name, level, fn, lno, msg, args, exc_info, func, sinfo)
+        if extra is not None:
+            for key in extra:
+                if key in ("message", "asctime") or key in rv.__dict__:
+                    raise KeyError("Attempt to overwrite %r in LogRecord" % key)
+                rv.__dict__[key] = extra[key]
+        return rv
+
+    def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
+        fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
+        if exc_info:
+            if isinstance(exc_info, BaseException):
+                exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
+            elif not isinstance(exc_info, tuple):
+                exc_info = sys.exc_info()
+        record = self.makeRecord(self.name, level, fn, lno, msg, args, exc_info, func, extra, sinfo)
+        self.handle(record)
+
+    def handle(self, record):
+        if (not self.disabled) and self.filter(record):
+            self.callHandlers(record)
+
+    def addHandler(self, hdlr):
+        with _lock:
+            if hdlr not in self.handlers:
+                self.handlers.append(hdlr)
+
+    def removeHandler(self, hdlr):
+        with _lock:
+            if hdlr in self.handlers:
+                self.handlers.remove(hdlr)
+
+    def hasHandlers(self):
+        c = self
+        while c:
+            if c.handlers:
+                return True
+            if not c.propagate:
+                break
+            c = c.parent
+        return False
+
+    def callHandlers(self, record):
+        c = self
+        found = 0
+        while c:
+            for hdlr in c.handlers:
+                found = found + 1
+                if record.levelno >= hdlr.level:
+                    hdlr.handle(record)
+            if not c.propagate:
+                c = None
+            else:
+                c = c.parent
+        if found == 0:
+            if lastResort:
+                if record.levelno >= lastResort.level:
+                    lastResort.handle(record)
+            elif raiseExceptions and not self.manager.emittedNoHandlerWarning:
+                sys.stderr.write("No handlers could be found for logger \"%s\"\n" % self.name)
+                self.manager.emittedNoHandlerWarning = True
+
+    def getEffectiveLevel(self):
+        logger = self
+        while logger:
+            if logger.level:
+                return logger.level
+            logger = logger.parent
+        return NOTSET
+
+    def isEnabledFor(self, level):
+        if self.disabled:
+            return False
+        try:
+            return self._cache[level]
+        except KeyError:
+            with _lock:
+                if self.manager.disable >= level:
+                    is_enabled = self._cache[level] = False
+                else:
+                    is_enabled = self._cache[level] = level >= self.getEffectiveLevel()
+            return is_enabled
+
+    def getChild(self, suffix):
+        if self.root is not self:
+            suffix = ".".join((self.name, suffix))
+        return self.manager.getLogger(suffix)
+
+    def __repr__(self):
+        level = getLevelName(self.getEffectiveLevel())
+        return "<%s %s (%s)>" % (self.__class__.__name__, self.name, level)
+
+    def __reduce__(self):
+        return getLogger, (self.name,)
+
+
+class RootLogger(Logger):
+    def __init__(self, level):
+        Logger.__init__(self, "root", level)
+
+    def __reduce__(self):
+        return getLogger, ()
+
+
+_loggerClass = Logger
+
+
+class LoggerAdapter:
+    """Adds contextual information (extra) to a logger's records."""
+
+    def __init__(self, logger, extra=None):
+        self.logger = logger
+        self.extra = extra
+
+    def process(self, msg, kwargs):
+        kwargs["extra"] = self.extra
+        return msg, kwargs
+
+    def debug(self, msg, *args, **kwargs):
+        self.log(DEBUG, msg, *args, **kwargs)
+
+    def info(self, msg, *args, **kwargs):
+        self.log(INFO, msg, *args, **kwargs)
+
+    def warning(self, msg, *args, **kwargs):
+        self.log(WARNING, msg, *args, **kwargs)
+
+    def error(self, msg, *args, **kwargs):
+        self.log(ERROR, msg, *args, **kwargs)
+
+    def exception(self, msg, *args, exc_info=True, **kwargs):
+        self.log(ERROR, msg, *args, exc_info=exc_info, **kwargs)
+
+    def critical(self, msg, *args, **kwargs):
+        self.log(CRITICAL, msg, *args, **kwargs)
+
+    def log(self, level, msg, *args, **kwargs):
+        if self.isEnabledFor(level):
+            msg, kwargs = self.process(msg, kwargs)
+            self.logger.log(level, msg, *args, **kwargs)
+
+    def isEnabledFor(self, level):
+        return self.logger.isEnabledFor(level)
+
+    def setLevel(self, level):
+        self.logger.setLevel(level)
+
+    def getEffectiveLevel(self):
+        return self.logger.getEffectiveLevel()
+
+    def hasHandlers(self):
+        return self.logger.hasHandlers()
+
+    @property
+    def name(self):
+        return self.logger.name
+
+    def __repr__(self):
+        return "<%s %s (%s)>" % (self.__class__.__name__, self.logger.name, getLevelName(self.logger.getEffectiveLevel()))
+
+
+root = RootLogger(WARNING)
+Logger.root = root
+Logger.manager = Manager(Logger.root)
+
+
+def basicConfig(*args, **kwargs):
+    # *args only works around the eval loop's call fast path, which leaves **kwargs unbound when
+    # a function without *args or keyword-only parameters is called with no arguments at all.
+    if args:
+        raise TypeError("basicConfig() takes 0 positional arguments but %d were given" % len(args))
+    with _lock:
+        force = kwargs.pop("force", False)
+        encoding = kwargs.pop("encoding", None)
+        errors = kwargs.pop("errors", "backslashreplace")
+        if force:
+            for h in root.handlers[:]:
+                root.removeHandler(h)
+                h.close()
+        if len(root.handlers) == 0:
+            handlers = kwargs.pop("handlers", None)
+            if handlers is None:
+                if "stream" in kwargs and "filename" in kwargs:
+                    raise ValueError("'stream' and 'filename' should not be specified together")
+            else:
+                if "stream" in kwargs or "filename" in kwargs:
+                    raise ValueError("'stream' or 'filename' should not be specified together with 'handlers'")
+            if handlers is None:
+                filename = kwargs.pop("filename", None)
+                mode = kwargs.pop("filemode", "a")
+                if filename:
+                    if "b" in mode:
+                        errors = None
+                    h = FileHandler(filename, mode, encoding=encoding, errors=errors)
+                else:
+                    stream = kwargs.pop("stream", None)
+                    h = StreamHandler(stream)
+                handlers = [h]
+            dfs = kwargs.pop("datefmt", None)
+            style = kwargs.pop("style", "%")
+            if style not in _STYLES:
+                raise ValueError("Style must be one of: %s" % ",".join(_STYLES.keys()))
+            fs = kwargs.pop("format", _STYLES[style][1])
+            fmt = Formatter(fs, dfs, style)
+            for h in handlers:
+                if h.formatter is None:
+                    h.setFormatter(fmt)
+                root.addHandler(h)
+            level = kwargs.pop("level", None)
+            if level is not None:
+                root.setLevel(level)
+            if kwargs:
+                keys = ", ".join(kwargs.keys())
+                raise ValueError("Unrecognised argument(s): %s" % keys)
+
+
+def getLogger(name=None):
+    if not name or isinstance(name, str) and name == root.name:
+        return root
+    return Logger.manager.getLogger(name)
+
+
+def critical(msg, *args, **kwargs):
+    if len(root.handlers) == 0:
+        basicConfig()
+    root.critical(msg, *args, **kwargs)
+
+
+fatal = critical
+
+
+def error(msg, *args, **kwargs):
+    if len(root.handlers) == 0:
+        basicConfig()
+    root.error(msg, *args, **kwargs)
+
+
+def exception(msg, *args, exc_info=True, **kwargs):
+    error(msg, *args, exc_info=exc_info, **kwargs)
+
+
+def warning(msg, *args, **kwargs):
+    if len(root.handlers) == 0:
+        basicConfig()
+    root.warning(msg, *args, **kwargs)
+
+
+def warn(msg, *args, **kwargs):
+    import warnings
+    warnings.warn("The 'warn' function is deprecated, use 'warning' instead", DeprecationWarning, 2)
+    warning(msg, *args, **kwargs)
+
+
+def info(msg, *args, **kwargs):
+    if len(root.handlers) == 0:
+        basicConfig()
+    root.info(msg, *args, **kwargs)
+
+
+def debug(msg, *args, **kwargs):
+    if len(root.handlers) == 0:
+        basicConfig()
+    root.debug(msg, *args, **kwargs)
+
+
+def log(level, msg, *args, **kwargs):
+    if len(root.handlers) == 0:
+        basicConfig()
+    root.log(level, msg, *args, **kwargs)
+
+
+def disable(level=CRITICAL):
+    root.manager.disable = level
+    root.manager._clear_cache()
+
+
+def shutdown(handlerList=_handlerList):
+    for h in reversed(handlerList[:]):
+        try:
+            h.acquire()
+            try:
+                h.flush()
+                h.close()
+            finally:
+                h.release()
+        except (OSError, ValueError):
+            pass
+        except Exception:
+            if raiseExceptions:
+                raise
+
+
+import atexit
+atexit.register(shutdown)
+
+
+class NullHandler(Handler):
+    """A handler that does nothing (for libraries)."""
+
+    def handle(self, record):
+        pass
+
+    def emit(self, record):
+        pass
+
+    def createLock(self):
+        self.lock = None
+
+
+_warnings_showwarning = None
+
+
+def _showwarning(message, category, filename, lineno, file=None, line=None):
+    if file is not None:
+        if _warnings_showwarning is not None:
+            _warnings_showwarning(message, category, filename, lineno, file, line)
+    else:
+        import warnings
+        s = warnings.formatwarning(message, category, filename, lineno, line)
+        logger = getLogger("py.warnings")
+        if not logger.handlers:
+            logger.addHandler(NullHandler())
+        logger.warning("%s", s)
+
+
+def captureWarnings(capture):
+    global _warnings_showwarning
+    import warnings
+    if capture:
+        if _warnings_showwarning is None:
+            _warnings_showwarning = warnings.showwarning
+            warnings.showwarning = _showwarning
+    else:
+        if _warnings_showwarning is not None:
+            warnings.showwarning = _warnings_showwarning
+            _warnings_showwarning = None
