@@ -33,7 +33,7 @@ final class SysModule {
         d.put("executable", executable());
         d.put("prefix", "");
         d.put("copyright", "Gild");
-        d.put("dont_write_bytecode", Boolean.TRUE);
+        d.put("dont_write_bytecode", Boolean.FALSE);
         d.put("builtin_module_names", PyTuple.of("builtins", "sys"));
         PyDict xoptions = new PyDict();
         interp.options.xOptions().forEach((k, v) -> xoptions.put(k, v == null ? Boolean.TRUE : v));
@@ -42,7 +42,7 @@ final class SysModule {
         d.put("implementation", impl);
         impl.dict.put("name", "gild");
         impl.dict.put("version", PyTuple.of(0L, 1L, 0L, "alpha", 0L));
-        impl.dict.put("cache_tag", "gild-01");
+        impl.dict.put("cache_tag", dev.gild.bytecode.CodeSerializer.CACHE_TAG);
         define(d, "exit", (args, kw) -> {
             Args.check("exit", args, kw, 0, 0, 1);
             PyBaseException e = new PyBaseException(PyExc.SystemExit, args.length == 0 ? new Object[0] : new Object[] {args[0]});
