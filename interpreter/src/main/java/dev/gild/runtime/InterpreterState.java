@@ -36,6 +36,7 @@ public final class InterpreterState {
         this.stderr = PyTextStream.output("<stderr>", 2, new FileOutputStream(FileDescriptor.err), true);
         this.stdin = PyTextStream.input("<stdin>", new FileInputStream(FileDescriptor.in));
         Builtins.install(this);
+        Quitter.install(builtins);
         modules.put("builtins", builtinsModule);
         this.sys = SysModule.create(this);
         modules.put("sys", sys);
