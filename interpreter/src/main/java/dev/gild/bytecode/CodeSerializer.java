@@ -107,6 +107,7 @@ public final class CodeSerializer {
     public static Header readHeader(byte[] data) throws FormatException {
         if (!hasMagic(data)) throw new FormatException("not a Gild bytecode file (bad magic number)");
         if (data.length < HEADER_BYTES) throw new FormatException("truncated bytecode file (incomplete header)");
+        if ((getInt(data, 4) & 0xFFFF) != 0) throw new FormatException("corrupt bytecode file (bad header)");
         return new Header(getInt(data, 4) >>> 16, getInt(data, 8), getLong(data, 12), getLong(data, 20));
     }
 

@@ -118,7 +118,8 @@ public final class Repl {
                 line = input.readLine(prompt(lines.isEmpty() ? "ps1" : "ps2"));
             } catch (InputInterrupted e) {
                 lines.clear();
-                writeErr(interp, "\nKeyboardInterrupt\n");
+                // The line editor has already moved to a new line.
+                writeErr(interp, "KeyboardInterrupt\n");
                 continue;
             }
             if (line == null) {

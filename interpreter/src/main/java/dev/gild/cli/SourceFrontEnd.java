@@ -17,12 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The parser and compiler together, as the runtime's {@link CodeCompiler}. */
-final class SourceFrontEnd implements CodeCompiler {
+public final class SourceFrontEnd implements CodeCompiler {
     /**
      * The code of a script file: a compiled {@code .gbc} file (recognised by its magic number,
      * whatever its name) is decoded, a source file goes through the {@code __pycache__} cache.
      */
-    static CodeObject loadScript(InterpreterState interp, Path script, String filename)
+    public static CodeObject loadScript(InterpreterState interp, Path script, String filename)
             throws IOException, CodeSerializer.FormatException {
         byte[] start = new byte[CodeSerializer.MAGIC.length];
         int read;
