@@ -87,9 +87,11 @@ final class SysModule {
         define(d, "getdefaultencoding", (args, kw) -> "utf-8");
         define(d, "getfilesystemencoding", (args, kw) -> "utf-8");
         define(d, "displayhook", (args, kw) -> {
-            interp.displayHook(args[0]);
+            Args.check("displayhook", args, kw, 0, 1, 1);
+            interp.defaultDisplayHook(args[0]);
             return Py.None;
         });
+        d.put("__displayhook__", d.getStr("displayhook"));
         define(d, "excepthook", (args, kw) -> {
             Args.check("excepthook", args, kw, 0, 3, 3);
             if (args[1] instanceof PyBaseException e) TracebackPrinter.print(interp, e);

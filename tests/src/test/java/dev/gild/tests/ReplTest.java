@@ -51,6 +51,13 @@ class ReplTest {
     }
 
     @Test
+    void echoGoesThroughSysDisplayhook() {
+        Run run = repl("import sys", "sys.displayhook = lambda v: print('seen', v)", "41 + 1", "None",
+                "sys.displayhook = sys.__displayhook__", "'back'");
+        assertEquals("seen 42\nseen None\n'back'\n", run.out());
+    }
+
+    @Test
     void blocksContinueWithTheSecondaryPrompt() {
         Run run = repl("for i in range(3):", "    print(i)", "", "def f():", "    return 7", "", "f()");
         assertEquals("0\n1\n2\n7\n", run.out());
