@@ -113,6 +113,11 @@ public final class Repl {
         if (interp.sys.dict.getStr("ps2") == null) interp.sys.dict.put("ps2", "... ");
         List<String> lines = new ArrayList<>();
         while (true) {
+            // A Ctrl-C that stopped the last statement leaves the thread's interrupt flag set (and
+            // one that came after it finished, a pending KeyboardInterrupt): neither may cut
+            // short the next line.
+            Thread.interrupted();
+            ts.pendingAsync = null;
             String line;
             try {
                 line = input.readLine(prompt(lines.isEmpty() ? "ps1" : "ps2"));
