@@ -14,13 +14,16 @@ final class Interrupts {
 
     static void install(ThreadState main) {
         try {
-            Signal.handle(new Signal("INT"), signal -> {
-                main.pendingAsync = new PyBaseException(PyExc.KeyboardInterrupt);
-                main.ticks = 0;
-                main.thread.interrupt();
-            });
+            Signal.handle(new Signal("INT"), signal -> interruptMain(main));
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // No SIGINT on this platform (or it is reserved): Ctrl-C then ends the JVM as usual.
         }
+    }
+
+    /** Raises KeyboardInterrupt in the main thread at its next instruction boundary. */
+    static void interruptMain(ThreadState main) {
+        main.pendingAsync = new PyBaseException(PyExc.KeyboardInterrupt);
+        main.ticks = 0;
+        main.thread.interrupt();
     }
 }

@@ -32,6 +32,10 @@ import java.util.Optional;
  * @param xOptions       {@code -X name=value} options in command-line order (the last repeat
  *                       wins), for {@code sys._xoptions}; a bare {@code -X name} maps to
  *                       {@link #X_OPTION_WITHOUT_VALUE}
+ * @param dontWriteBytecode {@code -B} or PYTHONDONTWRITEBYTECODE: no {@code __pycache__} files
+ *                       are written (existing ones are still read), {@code sys.dont_write_bytecode}
+ * @param inspect        {@code -i}: the interactive prompt after the program (or instead of
+ *                       reading a program from stdin), even when stdin is not a terminal
  */
 public record LaunchOptions(
         Program program,
@@ -44,7 +48,9 @@ public record LaunchOptions(
         boolean gilStats,
         Optional<Path> trace,
         Optional<String> schedule,
-        Map<String, String> xOptions) {
+        Map<String, String> xOptions,
+        boolean dontWriteBytecode,
+        boolean inspect) {
 
     /**
      * The value recorded for {@code -X name} given without {@code =value}. CPython shows it as
@@ -118,13 +124,13 @@ public record LaunchOptions(
     public static LaunchOptions defaults(Program program, List<String> argv) {
         return new LaunchOptions(program, argv, Optional.empty(), GilMode.on, GilPolicy.fair,
                 SwitchInterval.DEFAULT, PreemptAt.instruction, false, Optional.empty(),
-                Optional.empty(), Map.of());
+                Optional.empty(), Map.of(), false, false);
     }
 
     /** The same options, but compile {@link #program} to {@code output} instead of running it. */
     public LaunchOptions compilingTo(Path output) {
         return new LaunchOptions(program, argv, Optional.of(output), gil, gilPolicy, switchInterval,
-                preemptAt, gilStats, trace, schedule, xOptions);
+                preemptAt, gilStats, trace, schedule, xOptions, dontWriteBytecode, inspect);
     }
 
     public boolean isCompileOnly() {

@@ -1,12 +1,14 @@
 package dev.gild.cli;
 
 import dev.gild.bytecode.CodeObject;
+import dev.gild.bytecode.CodeSerializer;
 import dev.gild.lock.InterpreterLock;
 import dev.gild.lock.FairGil;
 import dev.gild.lock.LegacyGil;
 import dev.gild.lock.NoLock;
 import dev.gild.parser.SyntaxErrorException;
 import dev.gild.runtime.Builtins;
+import dev.gild.runtime.BytecodeCache;
 import dev.gild.runtime.CodeCompiler;
 import dev.gild.runtime.Eval;
 import dev.gild.runtime.InterpreterState;
@@ -25,7 +27,6 @@ import dev.gild.util.DeepStack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -73,13 +74,21 @@ public final class Launcher {
             globals.put("__builtins__", interp.builtinsModule);
             globals.put("__package__", Py.None);
             interp.modules.put("__main__", mainModule);
+            if (options.dontWriteBytecode()) interp.sys.dict.put("dont_write_bytecode", Boolean.TRUE);
             String filename;
             String source;
             switch (options.program()) {
                 case LaunchOptions.Script s -> {
                     filename = absolute(s.path()).toString();
-                    source = readSource(s.path());
+                    if (options.isCompileOnly()) {
+                        BytecodeCache.compileTo(interp, s.path(), filename, options.compileOutput().get());
+                        return finish(interp, 0);
+                    }
                     globals.put("__file__", filename);
+                    CodeObject code = SourceFrontEnd.loadScript(interp, s.path(), filename);
+                    if (options.inspect()) return finish(interp, runThenInspect(interp, ts, code, globals));
+                    Eval.runModule(ts, code, globals);
+                    return finish(interp, 0);
                 }
                 case LaunchOptions.Code c -> {
                     filename = "<string>";
@@ -96,6 +105,7 @@ public final class Launcher {
                     return finish(interp, 0);
                 }
                 case LaunchOptions.Stdin in -> {
+                    if (options.inspect() || Repl.stdinIsTerminal()) return finish(interp, Repl.run(interp, ts, globals));
                     filename = "<stdin>";
                     source = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
                 }
@@ -105,6 +115,10 @@ public final class Launcher {
             return finish(interp, 0);
         } catch (PyException e) {
             return finish(interp, handleUncaught(interp, e.value));
+        } catch (CodeSerializer.FormatException e) {
+            Path file = ((LaunchOptions.Script) options.program()).path();
+            System.err.println("gild: can't run '" + absolute(file) + "': " + e.getMessage());
+            return 2;
         } catch (IOException e) {
             System.err.println("gild: can't read program: " + e.getMessage());
             return 2;
@@ -113,6 +127,17 @@ public final class Launcher {
             System.err.println("gild: internal error: " + e);
             return 70;
         }
+    }
+
+    /** {@code -i}: the prompt follows the program, even one that failed (not one that exited). */
+    private static int runThenInspect(InterpreterState interp, ThreadState ts, CodeObject code, PyDict globals) {
+        try {
+            Eval.runModule(ts, code, globals);
+        } catch (PyException e) {
+            if (e.value.isInstance(PyExc.SystemExit)) return handleUncaught(interp, e.value);
+            TracebackPrinter.print(interp, e.value);
+        }
+        return Repl.run(interp, ts, globals);
     }
 
     private static int finish(InterpreterState interp, int status) {
@@ -157,10 +182,5 @@ public final class Launcher {
 
     private static Path absolute(Path p) {
         return p.toAbsolutePath().normalize();
-    }
-
-    private static String readSource(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

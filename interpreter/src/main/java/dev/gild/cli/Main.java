@@ -86,6 +86,14 @@ public final class Main implements Callable<Integer> {
                     + " stdin. The arguments after it go to the script as sys.argv[1:].")
     List<String> scriptAndArguments;
 
+    @Option(names = "-B", description = "Do not write compiled bytecode to __pycache__ folders"
+            + " (also PYTHONDONTWRITEBYTECODE=1).")
+    boolean dontWriteBytecode;
+
+    @Option(names = "-i", description = "Start the interactive prompt after running the program,"
+            + " even when stdin is not a terminal.")
+    boolean inspect;
+
     @Option(names = "--gil", paramLabel = "on|off",
             description = "on (default): threads take turns holding one interpreter lock."
                     + " off: free-threaded, with per-object locks in the built-in containers.")
@@ -175,7 +183,8 @@ public final class Main implements Callable<Integer> {
         Map<String, String> parsedXOptions = parseXOptions(xOptions);
         LaunchOptions options = new LaunchOptions(chosen, sysArgv, Optional.empty(),
                 effectiveGilMode(parsedXOptions), gilPolicy, switchInterval, preemptAt, gilStats,
-                Optional.ofNullable(trace), Optional.ofNullable(schedule), parsedXOptions);
+                Optional.ofNullable(trace), Optional.ofNullable(schedule), parsedXOptions,
+                dontWriteBytecode || isSet(System.getenv("PYTHONDONTWRITEBYTECODE")), inspect);
         return launcher.applyAsInt(options);
     }
 
@@ -214,6 +223,11 @@ public final class Main implements Callable<Integer> {
         String env = System.getenv("PYTHON_GIL");
         if ("0".equals(env)) return GilMode.off;
         return GilMode.on;
+    }
+
+    /** CPython's test for its PYTHON* flag variables: set to a non-empty string. */
+    private static boolean isSet(String environmentValue) {
+        return environmentValue != null && !environmentValue.isEmpty();
     }
 
     /** CPython's message when the script file cannot be read, with {@code gild} for the program. */

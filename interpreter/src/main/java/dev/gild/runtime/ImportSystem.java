@@ -118,11 +118,26 @@ public final class ImportSystem {
             return m;
         }
         Source found = locate(fullName, parent);
-        return execSource(fullName, found.filename(), found.text(), found.packagePath());
+        return execSource(fullName, found);
     }
 
-    /** A module's source as found on sys.path or among the stdlib resources. */
-    private record Source(String filename, String text, String packagePath) {}
+    /**
+     * A module's source as found: a file on sys.path (text null: it is read only when its
+     * bytecode cache is stale) or a stdlib resource (file null).
+     */
+    private record Source(String filename, String text, String packagePath, Path file) {}
+
+    /** The module code of a found source: through the bytecode cache for files. */
+    private CodeObject compile(Source found) {
+        if (found.file() == null) {
+            return Builtins.compileSource(interp, found.text(), found.filename(), CodeCompiler.Mode.EXEC);
+        }
+        try {
+            return BytecodeCache.compileFile(interp, found.file(), found.filename());
+        } catch (IOException e) {
+            throw Py.raise(PyExc.ImportError, "cannot read " + found.file() + ": " + e.getMessage());
+        }
+    }
 
     private Source locate(String fullName, PyModule parent) {
         String simple = fullName.substring(fullName.lastIndexOf('.') + 1);
@@ -141,21 +156,21 @@ public final class ImportSystem {
             Path base = dir.isEmpty() ? Path.of("") : Path.of(dir);
             Path pkgInit = base.resolve(simple).resolve("__init__.py");
             if (Files.isRegularFile(pkgInit)) {
-                return new Source(pkgInit.toAbsolutePath().toString(), read(pkgInit),
-                        base.resolve(simple).toAbsolutePath().toString());
+                return new Source(pkgInit.toAbsolutePath().toString(), null,
+                        base.resolve(simple).toAbsolutePath().toString(), pkgInit);
             }
             Path file = base.resolve(simple + ".py");
             if (Files.isRegularFile(file)) {
-                return new Source(file.toAbsolutePath().toString(), read(file), null);
+                return new Source(file.toAbsolutePath().toString(), null, null, file);
             }
         }
         String resourcePath = LIB_PREFIX + fullName.replace('.', '/');
         String text = readResource(resourcePath + ".py");
-        if (text != null) return new Source("<gild>/" + fullName.replace('.', '/') + ".py", text, null);
+        if (text != null) return new Source("<gild>/" + fullName.replace('.', '/') + ".py", text, null, null);
         text = readResource(resourcePath + "/__init__.py");
         if (text != null) {
             return new Source("<gild>/" + fullName.replace('.', '/') + "/__init__.py", text,
-                    "<gild>/" + fullName.replace('.', '/'));
+                    "<gild>/" + fullName.replace('.', '/'), null);
         }
         throw moduleNotFound("No module named '" + fullName + "'", fullName);
     }
@@ -209,8 +224,7 @@ public final class ImportSystem {
         main.dict.put("__file__", found.filename());
         main.dict.put("__package__", dot < 0 ? "" : fullName.substring(0, dot));
         if (interp.sys.dict.getStr("argv") instanceof PyList argv && argv.size() > 0) argv.set(0, found.filename());
-        CodeObject code = Builtins.compileSource(interp, found.text(), found.filename(), CodeCompiler.Mode.EXEC);
-        Eval.runModule(ThreadState.current(), code, main.dict);
+        Eval.runModule(ThreadState.current(), compile(found), main.dict);
     }
 
     private static PyException moduleNotFound(String message, String name) {
@@ -219,9 +233,10 @@ public final class ImportSystem {
         return e;
     }
 
-    private PyModule execSource(String fullName, String filename, String source, String packagePath) {
+    private PyModule execSource(String fullName, Source found) {
+        String packagePath = found.packagePath();
         PyModule m = new PyModule(fullName);
-        m.dict.put("__file__", filename);
+        m.dict.put("__file__", found.filename());
         m.dict.put("__builtins__", interp.builtinsModule);
         if (packagePath != null) {
             m.dict.put("__path__", PyList.of(packagePath));
@@ -232,21 +247,12 @@ public final class ImportSystem {
         }
         interp.modules.put(fullName, m);
         try {
-            CodeObject code = Builtins.compileSource(interp, source, filename, CodeCompiler.Mode.EXEC);
-            Eval.runModule(ThreadState.current(), code, m.dict);
+            Eval.runModule(ThreadState.current(), compile(found), m.dict);
         } catch (RuntimeException e) {
             interp.modules.remove(fullName);
             throw e;
         }
         return m;
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw Py.raise(PyExc.ImportError, "cannot read " + p + ": " + e.getMessage());
-        }
     }
 
     private static String readResource(String path) {

@@ -36,6 +36,7 @@ public final class InterpreterState {
         this.stderr = PyTextStream.output("<stderr>", 2, new FileOutputStream(FileDescriptor.err), true);
         this.stdin = PyTextStream.input("<stdin>", new FileInputStream(FileDescriptor.in));
         Builtins.install(this);
+        Quitter.install(builtins);
         modules.put("builtins", builtinsModule);
         this.sys = SysModule.create(this);
         modules.put("sys", sys);
@@ -92,8 +93,18 @@ public final class InterpreterState {
         stderr.flush();
     }
 
-    /** REPL echo (PRINT_EXPR): prints repr(v) and binds builtins._ unless v is None. */
+    /** REPL echo (PRINT_EXPR): through sys.displayhook when a program replaced it, else {@link #defaultDisplayHook}. */
     public void displayHook(Object v) {
+        Object hook = sys.dict.getStr("displayhook");
+        if (hook != null && hook != sys.dict.getStr("__displayhook__")) {
+            Ops.call(hook, v);
+            return;
+        }
+        defaultDisplayHook(v);
+    }
+
+    /** sys.__displayhook__: prints repr(v) and binds builtins._ unless v is None. */
+    public void defaultDisplayHook(Object v) {
         if (v == Py.None) return;
         builtinsModule.dict.put("_", v);
         Builtins.print(this, new Object[] {Ops.repr(v)}, " ", "\n", null, false);

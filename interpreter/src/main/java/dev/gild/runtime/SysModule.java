@@ -36,7 +36,7 @@ final class SysModule {
         d.put("executable", executable());
         d.put("prefix", "");
         d.put("copyright", "Gild");
-        d.put("dont_write_bytecode", Boolean.TRUE);
+        d.put("dont_write_bytecode", Boolean.FALSE);
         d.put("builtin_module_names", PyTuple.of("builtins", "sys"));
         PyDict xoptions = new PyDict();
         interp.options.xOptions().forEach((k, v) -> xoptions.put(k, v == null ? Boolean.TRUE : v));
@@ -45,7 +45,7 @@ final class SysModule {
         d.put("implementation", impl);
         impl.dict.put("name", "gild");
         impl.dict.put("version", PyTuple.of(0L, 1L, 0L, "alpha", 0L));
-        impl.dict.put("cache_tag", "gild-01");
+        impl.dict.put("cache_tag", dev.gild.bytecode.CodeSerializer.CACHE_TAG);
         define(d, "exit", (args, kw) -> {
             Args.check("exit", args, kw, 0, 0, 1);
             PyBaseException e = new PyBaseException(PyExc.SystemExit, args.length == 0 ? new Object[0] : new Object[] {args[0]});
@@ -90,9 +90,11 @@ final class SysModule {
         define(d, "getdefaultencoding", (args, kw) -> "utf-8");
         define(d, "getfilesystemencoding", (args, kw) -> "utf-8");
         define(d, "displayhook", (args, kw) -> {
-            interp.displayHook(args[0]);
+            Args.check("displayhook", args, kw, 0, 1, 1);
+            interp.defaultDisplayHook(args[0]);
             return Py.None;
         });
+        d.put("__displayhook__", d.getStr("displayhook"));
         define(d, "excepthook", (args, kw) -> {
             Args.check("excepthook", args, kw, 0, 3, 3);
             if (args[1] instanceof PyBaseException e) TracebackPrinter.print(interp, e);
