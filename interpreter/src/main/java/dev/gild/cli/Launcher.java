@@ -5,6 +5,7 @@ import dev.gild.lock.InterpreterLock;
 import dev.gild.lock.FairGil;
 import dev.gild.lock.LegacyGil;
 import dev.gild.lock.NoLock;
+import dev.gild.observe.LockReports;
 import dev.gild.parser.SyntaxErrorException;
 import dev.gild.runtime.Builtins;
 import dev.gild.runtime.CodeCompiler;
@@ -59,6 +60,7 @@ public final class Launcher {
                 options.argv(), options.xOptions(), scriptDir);
         InterpreterLock lock = createLock(options);
         InterpreterState interp = new InterpreterState(runtimeOptions, lock, frontEnd);
+        LockReports.install(interp, options);
         ThreadState ts = interp.attachThread();
         lock.acquire(ts);
         Interrupts.install(ts);

@@ -107,11 +107,17 @@ public final class Main implements Callable<Integer> {
     PreemptAt preemptAt = PreemptAt.instruction;
 
     @Option(names = "--gil-stats",
-            description = "Print lock statistics (switches, waits, hold times) to stderr at exit.")
+            description = "Print lock statistics per thread (time running, waiting, blocked;"
+                    + " acquisitions, switches, wait percentiles) to stderr at exit.")
     boolean gilStats;
 
+    @Option(names = "--gil-stats-json", paramLabel = "FILE",
+            description = "Write the same lock statistics as JSON to FILE at exit.")
+    Path gilStatsJson;
+
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "Write a trace of lock events (acquire, drop request, hand-off) to FILE.")
+            description = "Write a Chrome/Perfetto trace of the lock (running, waiting and blocked"
+                    + " spans per thread, switches) to FILE at exit.")
     Path trace;
 
     @Option(names = "--schedule", paramLabel = "SPEC",
@@ -175,7 +181,7 @@ public final class Main implements Callable<Integer> {
         Map<String, String> parsedXOptions = parseXOptions(xOptions);
         LaunchOptions options = new LaunchOptions(chosen, sysArgv, Optional.empty(),
                 effectiveGilMode(parsedXOptions), gilPolicy, switchInterval, preemptAt, gilStats,
-                Optional.ofNullable(trace), Optional.ofNullable(schedule), parsedXOptions);
+                Optional.ofNullable(gilStatsJson), Optional.ofNullable(trace), Optional.ofNullable(schedule), parsedXOptions);
         return launcher.applyAsInt(options);
     }
 

@@ -17,10 +17,22 @@ public final class Blocking {
         T run() throws InterruptedException;
     }
 
+    /** The label of blocking calls that do not name themselves, in lock statistics and traces. */
+    public static final String UNNAMED_CALL = "call";
+
     /** Runs call with the interpreter lock released. */
     public static <T> T call(Call<T> call) {
+        return call(UNNAMED_CALL, call);
+    }
+
+    /**
+     * Runs call with the interpreter lock released; {@code label} names the call in the lock
+     * statistics and the trace (sleep, acquire, join, recv, read, ...).
+     */
+    public static <T> T call(String label, Call<T> call) {
         ThreadState ts = ThreadState.currentOrNull();
         if (ts == null) return runUninterruptibly(call);
+        ts.lockStats.blockBegin(label);
         ts.interp.lock.releaseForBlocking(ts);
         try {
             return runUninterruptibly(call);
@@ -40,8 +52,13 @@ public final class Blocking {
 
     /** Takes a Java lock, waiting without the interpreter lock when it is contended. */
     public static void acquireLock(Lock lock) {
+        acquireLock(lock, "acquire");
+    }
+
+    /** As {@link #acquireLock(Lock)}, with the label the wait has in statistics and traces. */
+    public static void acquireLock(Lock lock, String label) {
         if (lock.tryLock()) return;
-        call(() -> {
+        call(label, () -> {
             lock.lockInterruptibly();
             return null;
         });

@@ -1,0 +1,81 @@
+package dev.gild.lock.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lock statistics of one interpreter: every thread's {@link ThreadLockStats} plus the one
+ * figure no thread can keep alone, the time during which at least one thread waited for the lock.
+ * Always on: it is only touched when the lock changes hands or around blocking calls. Tracing
+ * (per-thread event buffers) is off unless {@link #enableTracing} is called before the threads
+ * start.
+ */
+public final class LockMonitor {
+    final long startNanos = System.nanoTime();
+    private final List<ThreadLockStats> threads = new ArrayList<>();
+    private volatile boolean tracing;
+    /** What the lock is, for reports: "gil" or "free", the policy, the switch interval. */
+    private volatile String mode = "gil";
+    private volatile String policy = "fair";
+    private volatile String switchInterval = "5ms";
+
+    private final Object waitersGuard = new Object();
+    private int waiters;
+    private long someoneWaitingSince;
+    private long someoneWaitingNanos;
+
+    public void enableTracing() { tracing = true; }
+
+    public boolean tracing() { return tracing; }
+
+    /** Describes the lock for reports and traces, e.g. ("gil", "fair", "5ms") or ("free", "none", "5ms"). */
+    public void describe(String mode, String policy, String switchInterval) {
+        this.mode = mode;
+        this.policy = policy;
+        this.switchInterval = switchInterval;
+    }
+
+    public String mode() { return mode; }
+
+    public String policy() { return policy; }
+
+    public String switchInterval() { return switchInterval; }
+
+    void register(ThreadLockStats stats) {
+        synchronized (threads) {
+            threads.add(stats);
+            stats.id = threads.size();
+        }
+    }
+
+    /** The threads seen so far, in the order they first took the lock. */
+    public List<ThreadLockStats> threads() {
+        synchronized (threads) {
+            return new ArrayList<>(threads);
+        }
+    }
+
+    void waiterArrived(long now) {
+        synchronized (waitersGuard) {
+            if (waiters++ == 0) someoneWaitingSince = now;
+        }
+    }
+
+    void waiterLeft(long now) {
+        synchronized (waitersGuard) {
+            if (--waiters == 0) someoneWaitingNanos += now - someoneWaitingSince;
+        }
+    }
+
+    /** Nanoseconds, up to now, during which at least one thread waited for the lock. */
+    long someoneWaitingNanos(long now) {
+        synchronized (waitersGuard) {
+            return someoneWaitingNanos + (waiters > 0 ? now - someoneWaitingSince : 0);
+        }
+    }
+
+    /** The figures as of now (threads still running count up to now). */
+    public LockStatsSnapshot snapshot() {
+        return new LockStatsSnapshot(this, System.nanoTime());
+    }
+}
