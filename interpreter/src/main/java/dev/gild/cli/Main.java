@@ -8,6 +8,8 @@ import dev.gild.cli.LaunchOptions.PreemptAt;
 import dev.gild.cli.LaunchOptions.Program;
 import dev.gild.cli.LaunchOptions.Script;
 import dev.gild.cli.LaunchOptions.Stdin;
+import dev.gild.observe.CompareCommand;
+import dev.gild.observe.TimelineCommand;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -56,7 +58,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " the JVM, with a real global interpreter lock (or none, with --gil off).%n",
         mixinStandardHelpOptions = true,
         versionProvider = Main.GildVersion.class,
-        subcommands = Main.Compile.class,
+        subcommands = {Main.Compile.class, TimelineCommand.class, CompareCommand.class},
         sortOptions = false,
         footerHeading = "%n",
         footer = {
