@@ -50,6 +50,9 @@ public final class ThreadLockStats {
     final WaitHistogram waits = new WaitHistogram();
     /** Blocked time and count per call label: a handful of labels per thread, read by others. */
     final Map<String, long[]> blockedByCall = new ConcurrentHashMap<>();
+    /** The totals of the last call label seen: a thread usually blocks in the same call again. */
+    private String lastCall;
+    private long[] lastCallTotals;
 
     public ThreadLockStats(LockMonitor monitor, Thread thread) {
         this.monitor = monitor;
@@ -137,7 +140,10 @@ public final class ThreadLockStats {
             }
             case BLOCKED -> {
                 blockedNanos += spent;
-                long[] perCall = blockedByCall.computeIfAbsent(blockedCall, k -> new long[2]);
+                long[] perCall = blockedCall == lastCall ? lastCallTotals
+                        : blockedByCall.computeIfAbsent(blockedCall, k -> new long[2]);
+                lastCall = blockedCall;
+                lastCallTotals = perCall;
                 perCall[0] += spent;
                 perCall[1]++;
                 if (trace != null) trace.add(TraceBuffer.BLOCKED, since, now, blockedCall);
