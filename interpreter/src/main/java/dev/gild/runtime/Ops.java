@@ -634,7 +634,7 @@ public final class Ops {
 
     public static boolean contains(Object container, Object item) {
         if (container instanceof PyDict d && d.getType() == PyTypes.DICT) return d.containsKey(item);
-        if (container instanceof PySet s) return s.contains(item);
+        if (container instanceof PySet s && (s.getType() == PyTypes.SET || s.getType() == PyTypes.FROZENSET)) return s.contains(item);
         Object r = callSpecial(container, "__contains__", item);
         if (r != null) return isTrue(r);
         PyType t = typeOf(container);
