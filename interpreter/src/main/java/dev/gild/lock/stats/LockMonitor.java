@@ -1,7 +1,9 @@
 package dev.gild.lock.stats;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The lock statistics of one interpreter: every thread's {@link ThreadLockStats} plus the one
@@ -53,6 +55,22 @@ public final class LockMonitor {
         synchronized (threads) {
             return new ArrayList<>(threads);
         }
+    }
+
+    /**
+     * The names threads are shown by: their JVM thread's name (the threading module's name when
+     * the thread sets it), made unique with " #id" where several threads share one.
+     */
+    static Map<ThreadLockStats, String> displayNames(List<ThreadLockStats> threads) {
+        Map<String, Integer> uses = new HashMap<>();
+        Map<ThreadLockStats, String> names = new HashMap<>();
+        for (ThreadLockStats t : threads) names.put(t, t.thread.getName());
+        for (String name : names.values()) uses.merge(name, 1, Integer::sum);
+        for (ThreadLockStats t : threads) {
+            String name = names.get(t);
+            if (uses.get(name) > 1) names.put(t, name + " #" + t.id);
+        }
+        return names;
     }
 
     void waiterArrived(long now) {

@@ -30,13 +30,15 @@ public final class LockStatsSnapshot {
         figures.put("wait_share", wall > 0 ? Math.min(1.0, seconds(someoneWaiting) / wall) : 0.0);
         WaitHistogram allWaits = new WaitHistogram();
         Accumulator sum = new Accumulator();
-        for (ThreadLockStats t : monitor.threads()) {
+        List<ThreadLockStats> seen = monitor.threads();
+        Map<ThreadLockStats, String> names = LockMonitor.displayNames(seen);
+        for (ThreadLockStats t : seen) {
             Accumulator one = new Accumulator();
             one.add(t, now);
             sum.addAll(one);
             t.waits.addTo(allWaits);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", t.thread.getName());
+            row.put("name", names.get(t));
             row.put("id", (long) t.id);
             row.put("alive", t.state != ThreadLockStats.OUTSIDE && t.thread.isAlive());
             one.putInto(row, t.waits);

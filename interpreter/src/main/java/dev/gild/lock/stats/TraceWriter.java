@@ -41,11 +41,12 @@ public final class TraceWriter {
         Json.writeString("gild " + program + " (" + lockTitle(monitor) + ")", line);
         line.append("}}");
         out.append(line);
+        Map<ThreadLockStats, String> names = LockMonitor.displayNames(threads);
         for (ThreadLockStats t : threads) {
             line.setLength(0);
             line.append(",\n{\"name\": \"thread_name\", \"ph\": \"M\", \"pid\": ").append(pid)
                     .append(", \"tid\": ").append(t.id).append(", \"args\": {\"name\": ");
-            Json.writeString(t.thread.getName(), line);
+            Json.writeString(names.get(t), line);
             line.append("}},\n{\"name\": \"thread_sort_index\", \"ph\": \"M\", \"pid\": ").append(pid)
                     .append(", \"tid\": ").append(t.id).append(", \"args\": {\"sort_index\": ")
                     .append(t.id).append("}}");
