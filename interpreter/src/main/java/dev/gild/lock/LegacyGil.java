@@ -54,6 +54,9 @@ public final class LegacyGil implements InterpreterLock {
 
     @Override public int initialTicks() { return checkInterval - 1; }
 
+    /** Instructions between two chances for a waiter to get the lock. */
+    public int checkInterval() { return checkInterval; }
+
     @Override public boolean isFree() { return false; }
 
     @Override public double switchIntervalSeconds() { return Math.round(intervalSecondsShown * 1e6) / 1e6; }

@@ -1,6 +1,8 @@
 package dev.gild.observe;
 
 import dev.gild.cli.LaunchOptions;
+import dev.gild.cli.SwitchInterval;
+import dev.gild.lock.LegacyGil;
 import dev.gild.lock.stats.LockMonitor;
 import dev.gild.lock.stats.LockStatsSnapshot;
 import dev.gild.lock.stats.TraceWriter;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Wires the command line's observation options to an interpreter: describes the lock to its
@@ -28,8 +31,18 @@ public final class LockReports {
     public static void install(InterpreterState interp, LaunchOptions options) {
         LockMonitor monitor = interp.lockMonitor;
         boolean free = options.gil() == LaunchOptions.GilMode.off;
-        monitor.describe(free ? "free" : "gil", free ? "none" : options.gilPolicy().name(),
-                options.switchInterval().toString());
+        SwitchInterval given = options.switchInterval();
+        // A time interval may be changed by sys.setswitchinterval; an instruction count may not.
+        Supplier<String> interval;
+        if (interp.lock instanceof LegacyGil legacy) {
+            String checkInterval = Integer.toString(legacy.checkInterval());
+            interval = () -> checkInterval;
+        } else if (given.isTimeBased() && !free) {
+            interval = () -> SwitchInterval.ofNanos(Math.max(1, Math.round(interp.lock.switchIntervalSeconds() * 1e9))).toString();
+        } else {
+            interval = given::toString;
+        }
+        monitor.describe(free ? "free" : "gil", free ? "none" : options.gilPolicy().name(), interval);
         if (options.trace().isPresent()) monitor.enableTracing();
         if (!options.gilStats() && options.gilStatsJson().isEmpty() && options.trace().isEmpty()) return;
         String program = describeProgram(options);

@@ -1,6 +1,7 @@
 package dev.gild.observe;
 
 import dev.gild.lock.stats.Json;
+import dev.gild.lock.stats.LockMonitor;
 import dev.gild.lock.stats.TraceWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -207,10 +208,10 @@ public final class TimelineCommand implements Callable<Integer> {
 
     static String title(Map<?, ?> gild) {
         Object program = gild.get("program");
-        String lock;
-        if ("free".equals(gild.get("mode"))) lock = "no GIL (--gil off)";
-        else if (gild.get("policy") != null) lock = gild.get("policy") + " GIL, switch interval " + gild.get("switch_interval");
-        else lock = "lock mode unknown";
+        String lock = gild.get("mode") != null
+                ? LockMonitor.lockTitle(String.valueOf(gild.get("mode")), String.valueOf(gild.get("policy")),
+                        String.valueOf(gild.get("switch_interval")))
+                : "lock mode unknown";
         return "gild " + (program != null ? program : "trace") + " \u2014 " + lock;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The lock statistics of one interpreter: every thread's {@link ThreadLockStats} plus the one
@@ -19,7 +20,7 @@ public final class LockMonitor {
     /** What the lock is, for reports: "gil" or "free", the policy, the switch interval. */
     private volatile String mode = "gil";
     private volatile String policy = "fair";
-    private volatile String switchInterval = "5ms";
+    private volatile Supplier<String> switchInterval = () -> "5ms";
 
     private final Object waitersGuard = new Object();
     private int waiters;
@@ -30,8 +31,11 @@ public final class LockMonitor {
 
     public boolean tracing() { return tracing; }
 
-    /** Describes the lock for reports and traces, e.g. ("gil", "fair", "5ms") or ("free", "none", "5ms"). */
-    public void describe(String mode, String policy, String switchInterval) {
+    /**
+     * Describes the lock for reports and traces, e.g. ("gil", "fair", "5ms") or ("free", "none",
+     * "5ms"); the switch interval is asked for at report time, since a script may change it.
+     */
+    public void describe(String mode, String policy, Supplier<String> switchInterval) {
         this.mode = mode;
         this.policy = policy;
         this.switchInterval = switchInterval;
@@ -41,7 +45,16 @@ public final class LockMonitor {
 
     public String policy() { return policy; }
 
-    public String switchInterval() { return switchInterval; }
+    public String switchInterval() { return switchInterval.get(); }
+
+    /** "fair GIL, switch interval 5ms", "legacy GIL, switch interval 100 instructions" or "no GIL". */
+    public static String lockTitle(String mode, String policy, String switchInterval) {
+        if (mode.equals("free")) return "no GIL";
+        boolean count = !switchInterval.isEmpty() && switchInterval.chars().allMatch(Character::isDigit);
+        return policy + " GIL, switch interval " + switchInterval + (count ? " instructions" : "");
+    }
+
+    public String lockTitle() { return lockTitle(mode, policy, switchInterval()); }
 
     void register(ThreadLockStats stats) {
         synchronized (threads) {

@@ -177,9 +177,8 @@ public final class LockStatsSnapshot {
     }
 
     private String describeLock() {
-        String mode = (String) figures.get("mode");
-        if (mode.equals("free")) return "no GIL (--gil off)";
-        return figures.get("policy") + " GIL, switch interval " + figures.get("switch_interval");
+        return LockMonitor.lockTitle((String) figures.get("mode"), (String) figures.get("policy"),
+                (String) figures.get("switch_interval"));
     }
 
     private static void appendRow(StringBuilder out, Map<String, Object> row, String name) {

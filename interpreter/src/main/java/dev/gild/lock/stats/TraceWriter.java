@@ -38,7 +38,7 @@ public final class TraceWriter {
         line.append("}},\n\"traceEvents\": [\n");
         line.append("{\"name\": \"process_name\", \"ph\": \"M\", \"pid\": ").append(pid)
                 .append(", \"tid\": 0, \"args\": {\"name\": ");
-        Json.writeString("gild " + program + " (" + lockTitle(monitor) + ")", line);
+        Json.writeString("gild " + program + " (" + monitor.lockTitle() + ")", line);
         line.append("}}");
         out.append(line);
         Map<ThreadLockStats, String> names = LockMonitor.displayNames(threads);
@@ -72,12 +72,6 @@ public final class TraceWriter {
             }
         }
         out.append("\n]}\n");
-    }
-
-    /** "fair GIL, switch interval 5ms" or "no GIL". */
-    static String lockTitle(LockMonitor monitor) {
-        if (monitor.mode().equals("free")) return "no GIL";
-        return monitor.policy() + " GIL, switch interval " + monitor.switchInterval();
     }
 
     private static void appendEvent(StringBuilder line, long pid, int tid, byte kind, long startNanos,
