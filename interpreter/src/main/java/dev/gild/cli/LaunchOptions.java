@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param switchInterval how long a holder keeps the lock while another thread waits
  * @param preemptAt      at which instruction boundaries the holder checks for a drop request
  * @param gilStats       print lock statistics to stderr when the program ends
+ * @param gilStatsJson   write the lock statistics as JSON to this file when the program ends
  * @param trace          write a trace of lock events to this file
  * @param schedule       a deterministic scheduler spec; its syntax belongs to the scheduler
  * @param xOptions       {@code -X name=value} options in command-line order (the last repeat
@@ -46,6 +47,7 @@ public record LaunchOptions(
         SwitchInterval switchInterval,
         PreemptAt preemptAt,
         boolean gilStats,
+        Optional<Path> gilStatsJson,
         Optional<Path> trace,
         Optional<String> schedule,
         Map<String, String> xOptions,
@@ -107,6 +109,7 @@ public record LaunchOptions(
         Objects.requireNonNull(gilPolicy, "gilPolicy");
         Objects.requireNonNull(switchInterval, "switchInterval");
         Objects.requireNonNull(preemptAt, "preemptAt");
+        Objects.requireNonNull(gilStatsJson, "gilStatsJson");
         Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(schedule, "schedule");
         argv = List.copyOf(argv);
@@ -123,14 +126,14 @@ public record LaunchOptions(
     /** Runs {@code program} with every lock option at its default and no script arguments. */
     public static LaunchOptions defaults(Program program, List<String> argv) {
         return new LaunchOptions(program, argv, Optional.empty(), GilMode.on, GilPolicy.fair,
-                SwitchInterval.DEFAULT, PreemptAt.instruction, false, Optional.empty(),
+                SwitchInterval.DEFAULT, PreemptAt.instruction, false, Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of(), false, false);
     }
 
     /** The same options, but compile {@link #program} to {@code output} instead of running it. */
     public LaunchOptions compilingTo(Path output) {
         return new LaunchOptions(program, argv, Optional.of(output), gil, gilPolicy, switchInterval,
-                preemptAt, gilStats, trace, schedule, xOptions, dontWriteBytecode, inspect);
+                preemptAt, gilStats, gilStatsJson, trace, schedule, xOptions, dontWriteBytecode, inspect);
     }
 
     public boolean isCompileOnly() {

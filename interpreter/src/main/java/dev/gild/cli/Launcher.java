@@ -6,6 +6,7 @@ import dev.gild.lock.InterpreterLock;
 import dev.gild.lock.FairGil;
 import dev.gild.lock.LegacyGil;
 import dev.gild.lock.NoLock;
+import dev.gild.observe.LockReports;
 import dev.gild.parser.SyntaxErrorException;
 import dev.gild.runtime.Builtins;
 import dev.gild.runtime.BytecodeCache;
@@ -64,6 +65,7 @@ public final class Launcher {
                 options.argv(), options.xOptions(), scriptDir);
         InterpreterLock lock = createLock(options);
         InterpreterState interp = new InterpreterState(runtimeOptions, lock, frontEnd);
+        LockReports.install(interp, options);
         ThreadState ts = interp.attachThread();
         interp.mainThread = ts;
         lock.acquire(ts);

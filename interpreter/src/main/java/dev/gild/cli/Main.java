@@ -8,6 +8,8 @@ import dev.gild.cli.LaunchOptions.PreemptAt;
 import dev.gild.cli.LaunchOptions.Program;
 import dev.gild.cli.LaunchOptions.Script;
 import dev.gild.cli.LaunchOptions.Stdin;
+import dev.gild.observe.CompareCommand;
+import dev.gild.observe.TimelineCommand;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -56,7 +58,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " the JVM, with a real global interpreter lock (or none, with --gil off).%n",
         mixinStandardHelpOptions = true,
         versionProvider = Main.GildVersion.class,
-        subcommands = Main.Compile.class,
+        subcommands = {Main.Compile.class, TimelineCommand.class, CompareCommand.class},
         sortOptions = false,
         footerHeading = "%n",
         footer = {
@@ -115,11 +117,17 @@ public final class Main implements Callable<Integer> {
     PreemptAt preemptAt = PreemptAt.instruction;
 
     @Option(names = "--gil-stats",
-            description = "Print lock statistics (switches, waits, hold times) to stderr at exit.")
+            description = "Print lock statistics per thread (time running, waiting, blocked;"
+                    + " acquisitions, switches, wait percentiles) to stderr at exit.")
     boolean gilStats;
 
+    @Option(names = "--gil-stats-json", paramLabel = "FILE",
+            description = "Write the same lock statistics as JSON to FILE at exit.")
+    Path gilStatsJson;
+
     @Option(names = "--trace", paramLabel = "FILE",
-            description = "Write a trace of lock events (acquire, drop request, hand-off) to FILE.")
+            description = "Write a Chrome/Perfetto trace of the lock (running, waiting and blocked"
+                    + " spans per thread, switches) to FILE at exit.")
     Path trace;
 
     @Option(names = "--schedule", paramLabel = "SPEC",
@@ -183,7 +191,7 @@ public final class Main implements Callable<Integer> {
         Map<String, String> parsedXOptions = parseXOptions(xOptions);
         LaunchOptions options = new LaunchOptions(chosen, sysArgv, Optional.empty(),
                 effectiveGilMode(parsedXOptions), gilPolicy, switchInterval, preemptAt, gilStats,
-                Optional.ofNullable(trace), Optional.ofNullable(schedule), parsedXOptions,
+                Optional.ofNullable(gilStatsJson), Optional.ofNullable(trace), Optional.ofNullable(schedule), parsedXOptions,
                 dontWriteBytecode || isSet(System.getenv("PYTHONDONTWRITEBYTECODE")), inspect);
         return launcher.applyAsInt(options);
     }

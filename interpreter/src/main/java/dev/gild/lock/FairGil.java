@@ -71,8 +71,10 @@ public final class FairGil implements InterpreterLock {
         if (holder == null && queue.isEmpty()) {
             holder = ts;
             switchNumber++;
+            ts.lockStats.acquired();
             return;
         }
+        ts.lockStats.waitBegin();
         queue.addLast(ts);
         if (instructionMode()) dropRequest = true;
         while (holder != ts) {
@@ -88,6 +90,7 @@ public final class FairGil implements InterpreterLock {
                 }
             }
         }
+        ts.lockStats.acquired();
     }
 
     /** Gives the lock to the first waiter, or frees it; mutex held. */
@@ -107,7 +110,10 @@ public final class FairGil implements InterpreterLock {
     public void release(ThreadState ts) {
         mutex.lock();
         try {
-            if (holder == ts) handOver();
+            if (holder == ts) {
+                ts.lockStats.exited();
+                handOver();
+            }
         } finally {
             mutex.unlock();
         }
@@ -121,6 +127,7 @@ public final class FairGil implements InterpreterLock {
             if (queue.isEmpty()) {
                 dropRequest = false;
             } else {
+                ts.lockStats.forcedRelease();
                 handOver();
                 take(ts);
             }
@@ -135,7 +142,14 @@ public final class FairGil implements InterpreterLock {
     }
 
     @Override
-    public void releaseForBlocking(ThreadState ts) { release(ts); }
+    public void releaseForBlocking(ThreadState ts) {
+        mutex.lock();
+        try {
+            if (holder == ts) handOver();
+        } finally {
+            mutex.unlock();
+        }
+    }
 
     @Override
     public void reacquireAfterBlocking(ThreadState ts) { acquire(ts); }

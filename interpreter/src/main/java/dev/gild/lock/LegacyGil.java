@@ -20,26 +20,42 @@ public final class LegacyGil implements InterpreterLock {
         this.checkInterval = Math.max(1, checkInterval);
     }
 
-    @Override public void acquire(ThreadState ts) { mutex.lock(); }
+    @Override public void acquire(ThreadState ts) {
+        if (!mutex.tryLock()) {
+            ts.lockStats.waitBegin();
+            mutex.lock();
+        }
+        ts.lockStats.acquired();
+    }
 
     @Override public void release(ThreadState ts) {
-        if (mutex.isHeldByCurrentThread()) mutex.unlock();
+        if (mutex.isHeldByCurrentThread()) {
+            ts.lockStats.exited();
+            mutex.unlock();
+        }
     }
 
     @Override
     public int checkpoint(ThreadState ts) {
         if (mutex.hasQueuedThreads()) {
+            ts.lockStats.forcedRelease();
             mutex.unlock();
             mutex.lock();
+            ts.lockStats.acquired();
         }
         return checkInterval - 1;
     }
 
-    @Override public void releaseForBlocking(ThreadState ts) { release(ts); }
+    @Override public void releaseForBlocking(ThreadState ts) {
+        if (mutex.isHeldByCurrentThread()) mutex.unlock();
+    }
 
-    @Override public void reacquireAfterBlocking(ThreadState ts) { mutex.lock(); }
+    @Override public void reacquireAfterBlocking(ThreadState ts) { acquire(ts); }
 
     @Override public int initialTicks() { return checkInterval - 1; }
+
+    /** Instructions between two chances for a waiter to get the lock. */
+    public int checkInterval() { return checkInterval; }
 
     @Override public boolean isFree() { return false; }
 

@@ -11,15 +11,16 @@ public final class NoLock implements InterpreterLock {
     private static final int BUDGET = 1 << 20;
     private volatile double switchInterval = 0.005;
 
-    @Override public void acquire(ThreadState ts) { }
+    /** With no lock a thread runs from its start; its statistics still tell running from blocked. */
+    @Override public void acquire(ThreadState ts) { ts.lockStats.acquired(); }
 
-    @Override public void release(ThreadState ts) { }
+    @Override public void release(ThreadState ts) { ts.lockStats.exited(); }
 
     @Override public int checkpoint(ThreadState ts) { return BUDGET; }
 
     @Override public void releaseForBlocking(ThreadState ts) { }
 
-    @Override public void reacquireAfterBlocking(ThreadState ts) { }
+    @Override public void reacquireAfterBlocking(ThreadState ts) { ts.lockStats.acquired(); }
 
     @Override public int initialTicks() { return BUDGET; }
 

@@ -29,7 +29,7 @@ public final class Blocking {
         T run() throws InterruptedException;
     }
 
-    /** The label of blocking calls that do not name themselves. */
+    /** The label of blocking calls that do not name themselves, in lock statistics and traces. */
     public static final String UNNAMED_CALL = "call";
 
     /** Runs call with the interpreter lock released. */
@@ -45,6 +45,7 @@ public final class Blocking {
         ThreadState ts = ThreadState.currentOrNull();
         if (ts == null) return runInterruptibly(null, call);
         deliverPendingInterrupt(ts);
+        ts.lockStats.blockBegin(label);
         ts.interp.lock.releaseForBlocking(ts);
         try {
             return runInterruptibly(ts, call);
@@ -82,8 +83,13 @@ public final class Blocking {
 
     /** Takes a Java lock, waiting without the interpreter lock when it is contended. */
     public static void acquireLock(Lock lock) {
+        acquireLock(lock, "acquire");
+    }
+
+    /** As {@link #acquireLock(Lock)}, with the label the wait has in statistics and traces. */
+    public static void acquireLock(Lock lock, String label) {
         if (lock.tryLock()) return;
-        call("acquire", () -> {
+        call(label, () -> {
             lock.lockInterruptibly();
             return null;
         });

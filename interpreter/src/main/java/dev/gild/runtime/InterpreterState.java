@@ -1,6 +1,7 @@
 package dev.gild.runtime;
 
 import dev.gild.lock.InterpreterLock;
+import dev.gild.lock.stats.LockMonitor;
 
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -14,6 +15,8 @@ import java.io.FileOutputStream;
 public final class InterpreterState {
     public final RuntimeOptions options;
     public final InterpreterLock lock;
+    /** Statistics (and, when enabled, the trace) of the lock's use by every thread. */
+    public final LockMonitor lockMonitor = new LockMonitor();
     public final CodeCompiler compiler;
     public final PyModule builtinsModule = new PyModule("builtins");
     /** The builtins namespace: the builtins module's own dict. */

@@ -1,5 +1,7 @@
 package dev.gild.runtime;
 
+import dev.gild.lock.stats.ThreadLockStats;
+
 /**
  * Per-thread interpreter state: the current frame, the exception being handled
  * ({@code sys.exc_info()}), the recursion depth. Every thread that runs Python code has one.
@@ -21,12 +23,15 @@ public final class ThreadState {
     public final boolean perInstruction;
     /** An exception to raise in this thread at its next checkpoint (KeyboardInterrupt), or null. */
     public volatile PyBaseException pendingAsync;
+    /** This thread's lock statistics (time running, waiting, blocked), kept by the lock policies. */
+    public final ThreadLockStats lockStats;
 
     public ThreadState(InterpreterState interp, Thread thread) {
         this.interp = interp;
         this.thread = thread;
         this.perInstruction = interp.options.perInstruction();
         this.ticks = interp.lock.initialTicks();
+        this.lockStats = new ThreadLockStats(interp.lockMonitor, thread);
     }
 
     /**
