@@ -16,6 +16,7 @@ import dev.gild.runtime.PyBaseException;
 import dev.gild.runtime.PyDict;
 import dev.gild.runtime.PyException;
 import dev.gild.runtime.PyExc;
+import dev.gild.runtime.ImportSystem;
 import dev.gild.runtime.PyModule;
 import dev.gild.runtime.RuntimeOptions;
 import dev.gild.runtime.ThreadState;
@@ -53,8 +54,11 @@ public final class Launcher {
 
     private static int runOnMainThread(LaunchOptions options) {
         CodeCompiler frontEnd = new SourceFrontEnd();
-        String scriptDir = options.program() instanceof LaunchOptions.Script s
-                ? absolute(s.path()).getParent().toString() : null;
+        String scriptDir = switch (options.program()) {
+            case LaunchOptions.Script s -> absolute(s.path()).getParent().toString();
+            case LaunchOptions.Module m -> Path.of("").toAbsolutePath().toString();
+            default -> null;
+        };
         RuntimeOptions runtimeOptions = new RuntimeOptions(options.preemptAt() == LaunchOptions.PreemptAt.instruction,
                 options.argv(), options.xOptions(), scriptDir);
         InterpreterLock lock = createLock(options);
@@ -81,7 +85,13 @@ public final class Launcher {
                     source = c.source();
                 }
                 case LaunchOptions.Module m -> {
-                    interp.imports.importDotted(m.name());
+                    try {
+                        interp.imports.runAsMain(m.name(), mainModule);
+                    } catch (ImportSystem.NoMainModule e) {
+                        interp.flushAll();
+                        System.err.println("gild: " + e.getMessage());
+                        return 1;
+                    }
                     return finish(interp, 0);
                 }
                 case LaunchOptions.Stdin in -> {

@@ -117,6 +117,14 @@ public final class ImportSystem {
             interp.modules.put(fullName, m);
             return m;
         }
+        Source found = locate(fullName, parent);
+        return execSource(fullName, found.filename(), found.text(), found.packagePath());
+    }
+
+    /** A module's source as found on sys.path or among the stdlib resources. */
+    private record Source(String filename, String text, String packagePath) {}
+
+    private Source locate(String fullName, PyModule parent) {
         String simple = fullName.substring(fullName.lastIndexOf('.') + 1);
         Object[] searchPath;
         if (parent != null) {
@@ -133,23 +141,76 @@ public final class ImportSystem {
             Path base = dir.isEmpty() ? Path.of("") : Path.of(dir);
             Path pkgInit = base.resolve(simple).resolve("__init__.py");
             if (Files.isRegularFile(pkgInit)) {
-                return execSource(fullName, pkgInit.toAbsolutePath().toString(), read(pkgInit),
+                return new Source(pkgInit.toAbsolutePath().toString(), read(pkgInit),
                         base.resolve(simple).toAbsolutePath().toString());
             }
             Path file = base.resolve(simple + ".py");
             if (Files.isRegularFile(file)) {
-                return execSource(fullName, file.toAbsolutePath().toString(), read(file), null);
+                return new Source(file.toAbsolutePath().toString(), read(file), null);
             }
         }
         String resourcePath = LIB_PREFIX + fullName.replace('.', '/');
-        String source = readResource(resourcePath + ".py");
-        if (source != null) return execSource(fullName, "<gild>/" + fullName.replace('.', '/') + ".py", source, null);
-        source = readResource(resourcePath + "/__init__.py");
-        if (source != null) {
-            return execSource(fullName, "<gild>/" + fullName.replace('.', '/') + "/__init__.py", source,
+        String text = readResource(resourcePath + ".py");
+        if (text != null) return new Source("<gild>/" + fullName.replace('.', '/') + ".py", text, null);
+        text = readResource(resourcePath + "/__init__.py");
+        if (text != null) {
+            return new Source("<gild>/" + fullName.replace('.', '/') + "/__init__.py", text,
                     "<gild>/" + fullName.replace('.', '/'));
         }
         throw moduleNotFound("No module named '" + fullName + "'", fullName);
+    }
+
+    /** Why {@code -m NAME} cannot run NAME: CPython prints the message on one line and exits 1. */
+    public static final class NoMainModule extends RuntimeException {
+        NoMainModule(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * {@code -m NAME}: runs a module's source as {@code __main__} (a package runs its
+     * {@code __main__} submodule), after importing its parent packages, as CPython's runpy does.
+     *
+     * @throws NoMainModule when there is no such module or it has no source to run
+     */
+    public void runAsMain(String fullName, PyModule main) {
+        if (fullName.isEmpty() || fullName.startsWith(".")) throw new NoMainModule("Relative module names not supported");
+        int dot = fullName.lastIndexOf('.');
+        PyModule parent = null;
+        if (dot >= 0) {
+            try {
+                parent = importDotted(fullName.substring(0, dot));
+            } catch (PyException e) {
+                if (!e.value.isInstance(PyExc.ImportError)) throw e;
+                throw new NoMainModule("Error while finding module specification for '" + fullName + "' ("
+                        + e.value.getType().getName() + ": " + Ops.str(e.value) + ")");
+            }
+        }
+        boolean builtIn = providers.containsKey(fullName)
+                || interp.modules.getStr(fullName) instanceof PyModule loaded && loaded.dict.getStr("__file__") == null;
+        if (builtIn) throw new NoMainModule("No code object available for " + fullName);
+        Source found;
+        try {
+            found = locate(fullName, parent);
+        } catch (PyException e) {
+            if (!e.value.isInstance(PyExc.ModuleNotFoundError)) throw e;
+            throw new NoMainModule("No module named " + fullName);
+        }
+        if (found.packagePath() != null) {
+            if (fullName.endsWith(".__main__")) throw new NoMainModule("Cannot use package as __main__ module");
+            importDotted(fullName);
+            try {
+                runAsMain(fullName + ".__main__", main);
+                return;
+            } catch (NoMainModule e) {
+                throw new NoMainModule(e.getMessage() + "; '" + fullName + "' is a package and cannot be directly executed");
+            }
+        }
+        main.dict.put("__file__", found.filename());
+        main.dict.put("__package__", dot < 0 ? "" : fullName.substring(0, dot));
+        if (interp.sys.dict.getStr("argv") instanceof PyList argv && argv.size() > 0) argv.set(0, found.filename());
+        CodeObject code = Builtins.compileSource(interp, found.text(), found.filename(), CodeCompiler.Mode.EXEC);
+        Eval.runModule(ThreadState.current(), code, main.dict);
     }
 
     private static PyException moduleNotFound(String message, String name) {

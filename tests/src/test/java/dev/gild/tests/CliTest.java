@@ -72,6 +72,30 @@ class CliTest {
     }
 
     @Test
+    void dashMRunsAModuleAsMainAndAPackageThroughItsMainSubmodule() throws IOException {
+        Files.writeString(workDir.resolve("tool.py"),
+                "import sys\nprint(__name__, sys.argv[1:], sys.argv[0].endswith('tool.py'))\n");
+        Files.createDirectories(workDir.resolve("app"));
+        Files.writeString(workDir.resolve("app/__init__.py"), "print('init', __name__)\n");
+        Files.writeString(workDir.resolve("app/__main__.py"), "print('main', __name__, __package__)\n");
+        GildProcess.Result module = GildProcess.run(workDir, TIMEOUT, List.of("-m", "tool", "x", "-v"));
+        GildProcess.Result pkg = GildProcess.run(workDir, TIMEOUT, List.of("-m", "app"));
+        assertAll(
+                () -> assertEquals("__main__ ['x', '-v'] True\n", module.stdoutText()),
+                () -> assertEquals("init app\nmain __main__ app\n", pkg.stdoutText()),
+                () -> assertEquals(0, pkg.exitCode()));
+    }
+
+    @Test
+    void dashMWithoutSuchAModuleIsCPythonsOneLineError() {
+        GildProcess.Result result = GildProcess.run(workDir, TIMEOUT, List.of("-m", "no_such_module_here"));
+        assertAll(
+                () -> assertEquals(1, result.exitCode()),
+                () -> assertEquals("gild: No module named no_such_module_here\n", result.stderrText()),
+                () -> assertNoJavaTrace(result.stderrText()));
+    }
+
+    @Test
     void versionPrintsTheBanner() {
         GildProcess.Result result = GildProcess.run(workDir, TIMEOUT, List.of("--version"));
         assertEquals(0, result.exitCode());
