@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param gilStats       print lock statistics to stderr when the program ends
  * @param trace          write a trace of lock events to this file
  * @param schedule       a deterministic scheduler spec; its syntax belongs to the scheduler
+ *                       ({@code dev.gild.lock.ScheduleStrategy#parse})
+ * @param printSchedule  print the schedule's replay spec to stderr when the program ends
  * @param xOptions       {@code -X name=value} options in command-line order (the last repeat
  *                       wins), for {@code sys._xoptions}; a bare {@code -X name} maps to
  *                       {@link #X_OPTION_WITHOUT_VALUE}
@@ -44,6 +46,7 @@ public record LaunchOptions(
         boolean gilStats,
         Optional<Path> trace,
         Optional<String> schedule,
+        boolean printSchedule,
         Map<String, String> xOptions) {
 
     /**
@@ -118,13 +121,13 @@ public record LaunchOptions(
     public static LaunchOptions defaults(Program program, List<String> argv) {
         return new LaunchOptions(program, argv, Optional.empty(), GilMode.on, GilPolicy.fair,
                 SwitchInterval.DEFAULT, PreemptAt.instruction, false, Optional.empty(),
-                Optional.empty(), Map.of());
+                Optional.empty(), false, Map.of());
     }
 
     /** The same options, but compile {@link #program} to {@code output} instead of running it. */
     public LaunchOptions compilingTo(Path output) {
         return new LaunchOptions(program, argv, Optional.of(output), gil, gilPolicy, switchInterval,
-                preemptAt, gilStats, trace, schedule, xOptions);
+                preemptAt, gilStats, trace, schedule, printSchedule, xOptions);
     }
 
     public boolean isCompileOnly() {

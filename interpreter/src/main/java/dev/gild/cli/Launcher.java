@@ -1,7 +1,9 @@
 package dev.gild.cli;
 
 import dev.gild.bytecode.CodeObject;
+import dev.gild.lock.DeterministicScheduler;
 import dev.gild.lock.InterpreterLock;
+import dev.gild.lock.ScheduleStrategy;
 import dev.gild.lock.FairGil;
 import dev.gild.lock.LegacyGil;
 import dev.gild.lock.NoLock;
@@ -92,7 +94,7 @@ public final class Launcher {
                         System.err.println("gild: " + e.getMessage());
                         return 1;
                     }
-                    return finish(interp, 0);
+                    return finish(interp, 0, options);
                 }
                 case LaunchOptions.Stdin in -> {
                     filename = "<stdin>";
@@ -101,9 +103,9 @@ public final class Launcher {
             }
             CodeObject code = Builtins.compileSource(interp, source, filename, CodeCompiler.Mode.EXEC);
             Eval.runModule(ts, code, globals);
-            return finish(interp, 0);
+            return finish(interp, 0, options);
         } catch (PyException e) {
-            return finish(interp, handleUncaught(interp, e.value));
+            return finish(interp, handleUncaught(interp, e.value), options);
         } catch (IOException e) {
             System.err.println("gild: can't read program: " + e.getMessage());
             return 2;
@@ -114,13 +116,16 @@ public final class Launcher {
         }
     }
 
-    private static int finish(InterpreterState interp, int status) {
+    private static int finish(InterpreterState interp, int status, LaunchOptions options) {
         try {
             interp.runExitHooks();
         } catch (PyException e) {
             status = handleUncaught(interp, e.value);
         }
         interp.flushAll();
+        if (interp.lock instanceof DeterministicScheduler scheduler && options.printSchedule()) {
+            System.err.println("gild: schedule: replay:" + scheduler.scheduleToken());
+        }
         return status;
     }
 
@@ -142,6 +147,12 @@ public final class Launcher {
 
     /** The lock policy the options select. */
     static InterpreterLock createLock(LaunchOptions options) {
+        if (options.schedule().isPresent()) {
+            ScheduleStrategy strategy = ScheduleStrategy.parse(options.schedule().get());
+            boolean replay = strategy instanceof ScheduleStrategy.ReplayStrategy;
+            return new DeterministicScheduler(strategy, options.preemptAt() == LaunchOptions.PreemptAt.instruction,
+                    replay ? System.err::println : null, false);
+        }
         if (options.gil() == LaunchOptions.GilMode.off) return new NoLock();
         SwitchInterval interval = options.switchInterval();
         if (options.gilPolicy() == LaunchOptions.GilPolicy.legacy) {
