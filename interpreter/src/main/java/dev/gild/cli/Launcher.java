@@ -123,8 +123,12 @@ public final class Launcher {
             status = handleUncaught(interp, e.value);
         }
         interp.flushAll();
-        if (interp.lock instanceof DeterministicScheduler scheduler && options.printSchedule()) {
-            System.err.println("gild: schedule: replay:" + scheduler.scheduleToken());
+        if (interp.lock instanceof DeterministicScheduler scheduler) {
+            if (scheduler.replayDiverged()) {
+                System.err.println("gild: warning: the run did not follow the replayed schedule (the script"
+                        + " or its options changed); it went on without preemption");
+            }
+            if (options.printSchedule()) System.err.println("gild: schedule: replay:" + scheduler.scheduleToken());
         }
         return status;
     }

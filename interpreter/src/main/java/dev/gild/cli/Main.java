@@ -57,7 +57,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " the JVM, with a real global interpreter lock (or none, with --gil off).%n",
         mixinStandardHelpOptions = true,
         versionProvider = Main.GildVersion.class,
-        subcommands = Main.Compile.class,
+        subcommands = {Main.Compile.class, Stress.class, Explore.class},
         sortOptions = false,
         footerHeading = "%n",
         footer = {
@@ -340,7 +340,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    static final class SwitchIntervalConverter implements ITypeConverter<SwitchInterval> {
+    public static final class SwitchIntervalConverter implements ITypeConverter<SwitchInterval> {
         @Override
         public SwitchInterval convert(String value) {
             try {
@@ -351,7 +351,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    static final class GildVersion implements IVersionProvider {
+    public static final class GildVersion implements IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {Version.banner()};

@@ -362,6 +362,16 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
 
     public String describe() { return strategy.describe(); }
 
+    /** Whether this run replays a schedule that it could not follow to the end. */
+    public boolean replayDiverged() {
+        mutex.lock();
+        try {
+            return strategy instanceof ScheduleStrategy.ReplayStrategy r && r.diverged();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
     /**
      * Ends the run: every task still waiting for its turn leaves with SystemExit, so that no
      * thread of a finished run lingers (stress and explore run many in one JVM).

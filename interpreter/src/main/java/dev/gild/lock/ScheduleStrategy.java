@@ -135,10 +135,15 @@ public interface ScheduleStrategy {
         public String describe() { return "pct:" + seed + ":" + depth + ":" + steps; }
     }
 
-    /** Replays recorded choices; past their end, keeps the running task (no preemption). */
+    /**
+     * Replays recorded choices; past their end, keeps the running task (no preemption). When a
+     * recorded choice names a task that cannot run (the script did something else this time),
+     * the replay has diverged: it goes on without preemption and says so.
+     */
     final class ReplayStrategy implements ScheduleStrategy {
         private final int[] choices;
         private int next;
+        private boolean diverged;
 
         public ReplayStrategy(int[] choices) {
             this.choices = choices;
@@ -146,14 +151,17 @@ public interface ScheduleStrategy {
 
         @Override
         public int choose(int[] enabled, int current, long step) {
-            if (next >= choices.length) return nonPreemptive(enabled, current);
+            if (diverged || next >= choices.length) return nonPreemptive(enabled, current);
             int wanted = choices[next++];
             for (int id : enabled) {
                 if (id == wanted) return id;
             }
-            throw new ScheduleMismatch("the replayed schedule does not fit this run: choice " + next
-                    + " names T" + wanted + " but only " + ids(enabled) + " can run");
+            diverged = true;
+            return nonPreemptive(enabled, current);
         }
+
+        /** Whether a recorded choice could not be followed. */
+        public boolean diverged() { return diverged; }
 
         @Override
         public String describe() { return "replay:" + ScheduleToken.encode(choices, choices.length); }
@@ -167,19 +175,4 @@ public interface ScheduleStrategy {
         return enabled[0];
     }
 
-    static String ids(int[] enabled) {
-        StringBuilder s = new StringBuilder();
-        for (int id : enabled) {
-            if (!s.isEmpty()) s.append(", ");
-            s.append('T').append(id);
-        }
-        return s.toString();
-    }
-
-    /** A replayed or explored schedule that the script no longer follows. */
-    final class ScheduleMismatch extends RuntimeException {
-        public ScheduleMismatch(String message) {
-            super(message);
-        }
-    }
 }
