@@ -187,7 +187,7 @@ final class Explore implements Callable<Integer> {
                     + (preemptAt == PreemptAt.backedge ? " --preempt-at backedge" : ""));
         }
         out.println();
-        out.println(runs + " schedules with at most " + preemptions + " preemption" + (preemptions == 1 ? "" : "s")
+        out.println(runs + (runs == 1 ? " schedule" : " schedules") + " with at most " + preemptions + " preemption" + (preemptions == 1 ? "" : "s")
                 + " (--preempt-at " + preemptAt + ") in " + String.format(Locale.ROOT, "%.1f", seconds) + " s: "
                 + (exhausted ? "the bounded space is exhausted" : "budget reached, the space is NOT exhausted")
                 + (mismatches > 0 ? "; " + mismatches + " runs did not replay (the script is not deterministic)" : ""));

@@ -39,32 +39,32 @@ import java.util.Map;
  * {@code "acceptable"}, {@code "interesting"} or {@code "forbidden"}; the key {@code "*"} grades
  * every outcome not listed, and without it such outcomes are {@code "unknown"}.
  */
-final class ScriptRunner {
+public final class ScriptRunner {
     static final String OUTCOMES_NAME = "OUTCOMES";
     static final String SCENARIO_NAME = "scenario";
     private static final long STACK_BYTES = 256L << 20;
 
-    enum Grade {
+    public enum Grade {
         ACCEPTABLE, INTERESTING, FORBIDDEN, UNKNOWN;
 
-        String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+        public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
 
     /** What one run produced. grades is the script's declaration (empty when it has none). */
-    record Result(String outcome, String stdout, String stderr, int status, Map<String, Grade> grades) {}
+    public record Result(String outcome, String stdout, String stderr, int status, Map<String, Grade> grades) {}
 
     private final Path script;
     private final String source;
     private final List<String> argv;
 
-    ScriptRunner(Path script, String source, List<String> argv) {
+    public ScriptRunner(Path script, String source, List<String> argv) {
         this.script = script.toAbsolutePath().normalize();
         this.source = source;
         this.argv = argv;
     }
 
     /** Runs the script once under lock, on a thread with a deep stack (as the launcher does). */
-    Result run(InterpreterLock lock, boolean perInstruction) {
+    public Result run(InterpreterLock lock, boolean perInstruction) {
         return DeepStack.call("MainThread", STACK_BYTES, () -> runHere(lock, perInstruction));
     }
 
@@ -149,7 +149,7 @@ final class ScriptRunner {
         return grades;
     }
 
-    static Grade grade(Map<String, Grade> grades, String outcome) {
+    public static Grade grade(Map<String, Grade> grades, String outcome) {
         Grade g = grades.get(outcome);
         if (g == null) g = grades.get("*");
         return g == null ? Grade.UNKNOWN : g;

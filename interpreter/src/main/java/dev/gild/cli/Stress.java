@@ -147,8 +147,7 @@ final class Stress implements Callable<Integer> {
         }
         out.println();
         String lock = lockFlags.schedule != null ? "--schedule " + lockFlags.schedule
-                : "--gil " + lockFlags.gil + ", --switch-interval " + lockFlags.switchInterval.amount()
-                        + (lockFlags.switchInterval.isTimeBased() ? "ns" : " instructions")
+                : "--gil " + lockFlags.gil + ", --switch-interval " + lockFlags.switchInterval
                         + ", --preempt-at " + lockFlags.preemptAt;
         out.println(total + " runs in " + String.format("%.1f", seconds) + " s (" + lock + ")"
                 + (grades.isEmpty() ? "; the script declares no OUTCOMES" : ""));
@@ -180,11 +179,13 @@ final class Stress implements Callable<Integer> {
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
-    /** A progress bar on stderr, redrawn in place at most once per percent. */
+    /** A progress bar on stderr, redrawn in place at most every REDRAW_NANOS. */
     static final class Progress {
+        private static final long REDRAW_NANOS = 100_000_000L;
         private final PrintWriter err;
         private final int total;
         private int shownPercent = -1;
+        private long shownAt;
 
         Progress(PrintWriter err, int total) {
             this.err = err;
@@ -193,8 +194,10 @@ final class Stress implements Callable<Integer> {
 
         synchronized void show(int done) {
             int percent = (int) (100L * done / total);
-            if (percent == shownPercent) return;
+            long now = System.nanoTime();
+            if (percent == shownPercent || shownPercent >= 0 && now - shownAt < REDRAW_NANOS && done < total) return;
             shownPercent = percent;
+            shownAt = now;
             int filled = BAR_WIDTH * percent / 100;
             err.print("\r[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total);
             err.flush();

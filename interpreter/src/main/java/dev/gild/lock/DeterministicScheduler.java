@@ -3,8 +3,9 @@ package dev.gild.lock;
 import dev.gild.bytecode.CodeObject;
 import dev.gild.runtime.Frame;
 import dev.gild.runtime.Py;
-import dev.gild.runtime.PyExc;
+import dev.gild.runtime.PyBaseException;
 import dev.gild.runtime.PyException;
+import dev.gild.runtime.PyExc;
 import dev.gild.runtime.ThreadState;
 
 import java.util.ArrayList;
@@ -45,8 +46,11 @@ import java.util.function.Consumer;
  * announced threads have registered: the set of tasks at a decision never depends on timing.
  *
  * Deadlock. When no task is enabled and no deadline is pending, every live task is blocked for
- * good: the scheduler records a report naming each task and the line it waits at, raises
- * RuntimeError in the main task and ends the other tasks with SystemExit (silently).
+ * good: the scheduler records a report naming each task and the line it waits at and raises
+ * RuntimeError in the main task, which then runs on alone, unscheduled, until it would wait
+ * again: that wait raises SystemExit(1) (the run is over; waiting for the blocked threads, as the
+ * exit does, would never end). The other tasks stay parked until shutdown(), which ends them
+ * with SystemExit (silently).
  *
  * Waits that are not known (Blocking.call: file or socket I/O, input) would let real time decide
  * the interleaving, so they raise RuntimeError saying that real I/O is not allowed in this mode.
@@ -111,7 +115,10 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
     private long clock;
     private long steps;
     private String deadlockReport;
+    /** The run is over for the scheduler: a deadlock was found, or shutdown() was called. */
     private volatile boolean aborted;
+    private boolean shutDown;
+    private boolean deadlockDelivered;
     private double switchIntervalShown = 0.005;
 
     /**
@@ -176,13 +183,8 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
             if (t == null || t.state == State.FINISHED) return;
             t.state = State.FINISHED;
             if (current != t || aborted) return;
-            try {
-                Task next = decide(t);
-                if (next != null) switchTo(t, next);
-            } catch (PyException deadlocked) {
-                // The others are all blocked for good; the report is recorded and they are
-                // woken to leave. This thread is ending anyway.
-            }
+            Task next = decide(t);
+            if (next != null) switchTo(t, next);
         } finally {
             mutex.unlock();
         }
@@ -190,14 +192,14 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
 
     @Override
     public int checkpoint(ThreadState ts) {
-        if (aborted) return abortedCheckpoint(ts);
         mutex.lock();
         try {
             Task t = taskOf(ts);
+            if (aborted) return runsFree(t) ? Integer.MAX_VALUE : 0;
             noteStep(t);
             Task next = decide(t);
             if (next != t) {
-                switchTo(t, next);
+                if (next != null) switchTo(t, next);
                 awaitTurn(t);
             }
         } finally {
@@ -206,9 +208,21 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
         return 0;
     }
 
-    private int abortedCheckpoint(ThreadState ts) {
-        if (taskOf(ts).id != 0) throw Py.raise(PyExc.SystemExit, "");
-        return Integer.MAX_VALUE;
+    /**
+     * After a deadlock the main task runs on unscheduled (true); any other task parks until
+     * shutdown and leaves with SystemExit. Mutex held.
+     */
+    private boolean runsFree(Task t) {
+        awaitTurn(t);
+        return t.id == 0;
+    }
+
+    /** A wait in an aborted run: the main task's first gets the deadlock error, later ones end the program. */
+    private PyException waitAfterAbort(Task t) {
+        awaitTurn(t);
+        PyBaseException exit = new PyBaseException(PyExc.SystemExit, 1L);
+        exit.setAttr("code", 1L);
+        return exit.toThrowable();
     }
 
     @Override
@@ -238,13 +252,10 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
 
     @Override
     public void sleep(ThreadState ts, long nanos) {
-        if (aborted) {
-            abortedCheckpoint(ts);
-            return;
-        }
         mutex.lock();
         try {
             Task t = taskOf(ts);
+            if (aborted) throw waitAfterAbort(t);
             if (nanos <= 0) {
                 noteStep(t);
                 Task next = decide(t);
@@ -380,6 +391,7 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
         mutex.lock();
         try {
             aborted = true;
+            shutDown = true;
             current = null;
             turn.signalAll();
         } finally {
@@ -415,6 +427,7 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
      * passed first. Mutex held.
      */
     private boolean block(Task t, BooleanSupplier ready, long deadline, String waitingFor) {
+        if (aborted) throw waitAfterAbort(t);
         t.state = State.BLOCKED;
         t.ready = ready;
         t.deadline = deadline;
@@ -422,7 +435,7 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
         try {
             Task next = decide(t);
             if (next != t) {
-                switchTo(t, next);
+                if (next != null) switchTo(t, next);
                 awaitTurn(t);
             }
             return ready != null && ready.getAsBoolean();
@@ -437,7 +450,7 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
     /**
      * The task to run next, from `from`'s point of view (the current task, which may have just
      * blocked or finished). Waits for announced threads first; advances the virtual clock when
-     * all are blocked; on deadlock records the report, aborts the run and throws in `from`.
+     * all are blocked; on deadlock records the report, aborts the run and returns null.
      */
     private Task decide(Task from) {
         while (pendingStarts > 0) registered.awaitUninterruptibly();
@@ -453,9 +466,8 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
             }
         }
         if (enabled.length == 0) {
-            if (from.state == State.FINISHED && noLiveTask()) return null;
-            deadlock();
-            throw abortError(from);
+            if (!noLiveTask()) deadlock();
+            return null;
         }
         int chosen;
         if (enabled.length == 1) {
@@ -511,9 +523,23 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
         turn.signalAll();
     }
 
+    /**
+     * Waits until t is named to run. In an aborted run the main task gets the deadlock's
+     * RuntimeError once and then returns (it runs on alone); the others wait for shutdown and
+     * leave with SystemExit. Mutex held.
+     */
     private void awaitTurn(Task t) {
         while (current != t) {
-            if (aborted) throw abortError(t);
+            if (aborted) {
+                if (t.id == 0) {
+                    if (deadlockReport != null && !deadlockDelivered) {
+                        deadlockDelivered = true;
+                        throw Py.runtimeError(deadlockReport);
+                    }
+                    return;
+                }
+                if (shutDown) throw Py.raise(PyExc.SystemExit, "");
+            }
             turn.awaitUninterruptibly();
         }
     }
@@ -543,12 +569,6 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
         if (filename == null) return "?";
         int slash = filename.lastIndexOf('/');
         return slash < 0 ? filename : filename.substring(slash + 1);
-    }
-
-    /** The error a task leaves an aborted run with: RuntimeError in the main task, SystemExit elsewhere. */
-    private PyException abortError(Task t) {
-        if (t.id == 0 && deadlockReport != null) return Py.runtimeError(deadlockReport);
-        return Py.raise(PyExc.SystemExit, "");
     }
 
     static boolean contains(int[] ids, int id) {
