@@ -125,11 +125,14 @@ class AtomicityLabTest {
         Path script = write("racy.py", """
                 import threading
                 out = []
+                go = threading.Event()
                 def worker(k):
+                    go.wait()
                     for i in range(30):
                         out.append(k)
                 ts = [threading.Thread(target=worker, args=(k,)) for k in range(3)]
                 for t in ts: t.start()
+                go.set()
                 for t in ts: t.join()
                 print("".join(map(str, out)))
                 """);
@@ -142,8 +145,8 @@ class AtomicityLabTest {
         for (int seed = 1; seed <= 5; seed++) seen.add(runner.run(scheduler("random:" + seed, true), true).stdout());
         assertTrue(seen.size() > 1, "five seeds gave one interleaving: " + seen);
         Set<String> pct = new HashSet<>();
-        for (int seed = 1; seed <= 5; seed++) pct.add(runner.run(scheduler("pct:" + seed + ":3:500", true), true).stdout());
-        assertTrue(pct.size() > 1, "five PCT seeds gave one interleaving: " + pct);
+        for (int seed = 1; seed <= 8; seed++) pct.add(runner.run(scheduler("pct:" + seed + ":2", true), true).stdout());
+        assertTrue(pct.size() > 1, "eight PCT seeds gave one interleaving: " + pct);
     }
 
     @Test
@@ -177,18 +180,25 @@ class AtomicityLabTest {
         assertEquals("woke 2\nwoke 1\nwoke 0\nTrue\n", runner(sleeper).run(scheduler("random:1", true), true).stdout());
         assertTrue(System.nanoTime() - start < 30_000_000_000L, "virtual sleeps took real time");
 
-        ScriptRunner deadlock = runner(EXAMPLES.resolve("deadlock.py"));
-        boolean found = false;
-        for (int seed = 0; seed < 40 && !found; seed++) {
-            DeterministicScheduler s = scheduler("random:" + seed, true);
-            ScriptRunner.Result r = deadlock.run(s, true);
-            if (r.outcome().equals("deadlock")) {
-                found = true;
-                assertTrue(s.deadlockReport().contains("T1") && s.deadlockReport().contains("T2"), s.deadlockReport());
-                assertTrue(r.stderr().contains("RuntimeError: deadlock"), r.stderr());
-            }
-        }
-        assertTrue(found, "no seed deadlocked");
+        Path deadlock = write("deadlock.py", """
+                import threading
+                lock = threading.Lock()
+                def worker():
+                    with lock:
+                        pass
+                with lock:
+                    t = threading.Thread(target=worker)
+                    t.start()
+                    t.join()
+                print("unreachable")
+                """);
+        DeterministicScheduler s = scheduler("random:5", true);
+        ScriptRunner.Result r = runner(deadlock).run(s, true);
+        assertEquals("deadlock", r.outcome());
+        assertEquals(1, r.status());
+        assertTrue(s.deadlockReport().contains("T0 (main) waits for a lock at threading.py")
+                && s.deadlockReport().contains("T1 waits for a lock at deadlock.py:4"), s.deadlockReport());
+        assertTrue(r.stderr().contains("RuntimeError: deadlock: every thread is blocked"), r.stderr());
     }
 
     // ------------------------------------------------------------------ stress and explore
