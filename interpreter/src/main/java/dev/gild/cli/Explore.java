@@ -38,12 +38,18 @@ import picocli.CommandLine.TypeConversionException;
  * when it blocks or ends, the lowest-numbered enabled thread runs). Every run records its choice
  * points with the alternatives each offered.
  *
- * Depth-first search, stateless (each run starts the script afresh): from a run whose prefix had
+ * Iterative context bounding, stateless (each run starts the script afresh): all schedules with
+ * k preemptions run before any with k + 1, depth first within a level. From a run whose prefix had
  * length p, every choice point i >= p and every alternative there gives a new prefix (the first
  * i choices of the run, then the alternative), pushed when its preemptions (choosing another
  * thread while the running one could go on) stay within the bound K. Each schedule is reached
  * exactly once: two schedules differ first at one choice point, and only the run that made the
- * common prefix branches there. The search ends when the stack is empty (the bounded space is
+ * common prefix branches there.
+ *
+ * Reduction: no preemption is tried just before an instruction that only touches the running
+ * thread's own frame (LOAD_FAST, LOAD_CONST, jumps ...): switching after it instead reaches the
+ * same states with the same number of preemptions. Only in instruction mode, where the next
+ * boundary is a switch point too (--no-reduction turns it off). The search ends when the stack is empty (the bounded space is
  * exhausted) or the budget of runs or time is spent.
  *
  * Each distinct outcome is reported with the number of schedules that reached it and the replay
@@ -70,6 +76,11 @@ final class Explore implements Callable<Integer> {
     @Option(names = "--preempt-at", paramLabel = "instruction|backedge",
             description = "Which switch points are choice points (default: instruction).")
     PreemptAt preemptAt = PreemptAt.instruction;
+
+    @Option(names = "--no-reduction",
+            description = "Also preempt before instructions that only touch their own frame (slower;"
+                    + " the outcomes are the same).")
+    boolean noReduction;
 
     @Option(names = "--max-runs", paramLabel = "N", description = "Stop after N runs (default: 10000).")
     int maxRuns = 10_000;
@@ -111,18 +122,25 @@ final class Explore implements Callable<Integer> {
         argv.addAll(args);
         ScriptRunner runner = new ScriptRunner(script, Files.readString(script, StandardCharsets.UTF_8), argv);
         boolean perInstruction = preemptAt == PreemptAt.instruction;
+        // The reduction moves a preemption to the next instruction boundary, which is a switch
+        // point only in instruction mode.
+        boolean reduce = perInstruction && !noReduction;
 
         Map<String, Found> outcomes = new LinkedHashMap<>();
         Map<String, Grade> grades = Map.of();
-        Deque<Pending> stack = new ArrayDeque<>();
-        stack.push(new Pending(new int[0], 0));
+        // One stack per number of preemptions: all schedules with fewer preemptions run first.
+        List<Deque<Pending>> levels = new ArrayList<>();
+        for (int k = 0; k <= preemptions; k++) levels.add(new ArrayDeque<>());
+        levels.get(0).push(new Pending(new int[0], 0));
         long start = System.nanoTime();
         long deadline = timeBudget.map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
         Stress.Progress progress = new Stress.Progress(err, maxRuns);
         int runs = 0;
         int mismatches = 0;
-        while (!stack.isEmpty() && runs < maxRuns && System.nanoTime() < deadline) {
-            Pending next = stack.pop();
+        while (runs < maxRuns && System.nanoTime() < deadline) {
+            Deque<Pending> level = lowestNonEmpty(levels);
+            if (level == null) break;
+            Pending next = level.pop();
             DeterministicScheduler scheduler = new DeterministicScheduler(
                     new ScheduleStrategy.ReplayStrategy(next.prefix()), perInstruction, null, true);
             ScriptRunner.Result result;
@@ -156,18 +174,27 @@ final class Explore implements Callable<Integer> {
                 ChoicePoint point = points.get(i);
                 for (int alternative : point.enabled()) {
                     if (alternative == point.chosen()) continue;
-                    int cost = preemptionsBefore[i] + (point.isPreemption(alternative) ? 1 : 0);
+                    boolean preempts = point.isPreemption(alternative);
+                    if (preempts && reduce && point.currentNextIsLocal()) continue;
+                    int cost = preemptionsBefore[i] + (preempts ? 1 : 0);
                     if (cost > preemptions) continue;
                     int[] prefix = Arrays.copyOf(taken, i + 1);
                     prefix[i] = alternative;
-                    stack.push(new Pending(prefix, cost));
+                    levels.get(cost).push(new Pending(prefix, cost));
                 }
             }
         }
         progress.finish();
-        boolean exhausted = stack.isEmpty();
+        boolean exhausted = lowestNonEmpty(levels) == null;
         double seconds = (System.nanoTime() - start) / 1e9;
         return report(out, outcomes, grades, runs, exhausted, mismatches, seconds);
+    }
+
+    private static Deque<Pending> lowestNonEmpty(List<Deque<Pending>> levels) {
+        for (Deque<Pending> level : levels) {
+            if (!level.isEmpty()) return level;
+        }
+        return null;
     }
 
     private int report(PrintWriter out, Map<String, Found> outcomes, Map<String, Grade> grades, int runs,

@@ -1,6 +1,7 @@
 package dev.gild.lock;
 
 import dev.gild.bytecode.CodeObject;
+import dev.gild.bytecode.Opcode;
 import dev.gild.runtime.Frame;
 import dev.gild.runtime.Py;
 import dev.gild.runtime.PyBaseException;
@@ -10,6 +11,7 @@ import dev.gild.runtime.ThreadState;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +91,25 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
         String label() { return "T" + id; }
     }
 
-    /** One choice point: who could run, who was running (-1 when it could not go on), who was chosen. */
-    public record ChoicePoint(int[] enabled, int current, int chosen) {
+    /**
+     * Instructions that touch nothing but their own frame (operand stack, fast locals, constants,
+     * new objects no other thread can see yet) and cannot run Python code. A switch just before
+     * one of them leads to the same states as a switch just after it, so the explorer need not
+     * preempt there (a partial-order reduction: only switches before instructions that can see
+     * or change shared state are explored).
+     */
+    private static final EnumSet<Opcode> FRAME_LOCAL = EnumSet.of(
+            Opcode.NOP, Opcode.POP_TOP, Opcode.PUSH_NULL, Opcode.COPY, Opcode.SWAP, Opcode.LOAD_CONST,
+            Opcode.LOAD_FAST, Opcode.STORE_FAST, Opcode.LOAD_CLOSURE, Opcode.IS_OP, Opcode.BUILD_TUPLE,
+            Opcode.BUILD_LIST, Opcode.BUILD_SLICE, Opcode.LIST_APPEND, Opcode.LIST_TO_TUPLE,
+            Opcode.MAKE_FUNCTION, Opcode.JUMP_FORWARD, Opcode.JUMP_BACKWARD, Opcode.POP_JUMP_IF_NONE,
+            Opcode.POP_JUMP_IF_NOT_NONE, Opcode.RETURN_VALUE);
+
+    /**
+     * One choice point: who could run, who was running (-1 when it could not go on), who was
+     * chosen, and whether the running task's next instruction only touches its own frame.
+     */
+    public record ChoicePoint(int[] enabled, int current, int chosen, boolean currentNextIsLocal) {
         /** Choosing someone else while the running task could go on is a preemption. */
         public boolean isPreemption(int choice) {
             return choice != current && current >= 0 && contains(enabled, current);
@@ -479,10 +498,16 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
             choices[choiceCount++] = chosen;
             if (recordChoicePoints) {
                 int runningAndEnabled = contains(enabled, running) ? running : -1;
-                choicePoints.add(new ChoicePoint(enabled, runningAndEnabled, chosen));
+                choicePoints.add(new ChoicePoint(enabled, runningAndEnabled, chosen,
+                        runningAndEnabled >= 0 && nextIsFrameLocal(from)));
             }
         }
         return tasks.get(chosen);
+    }
+
+    private static boolean nextIsFrameLocal(Task t) {
+        Frame f = t.ts == null ? null : t.ts.frame;
+        return f != null && f.pc < f.code.code.length && FRAME_LOCAL.contains(Opcode.opcodeOf(f.code.code[f.pc]));
     }
 
     private int[] enabledTasks() {
