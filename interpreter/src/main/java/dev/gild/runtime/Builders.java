@@ -64,7 +64,11 @@ final class Builders {
 
     static void listExtend(PyList list, Object iterable) {
         if (iterable instanceof PyList l) {
-            for (int i = 0; i < l.size; i++) list.append(l.items[i]);
+            for (int i = 0;; i++) {
+                Object item = l.itemOrNull(i);
+                if (item == null) break;
+                list.append(item);
+            }
         } else if (iterable instanceof PyTuple t) {
             for (Object o : t.items) list.append(o);
         } else {
@@ -144,12 +148,14 @@ final class Builders {
         Object[] items;
         if (seq instanceof PyTuple t) {
             items = t.items;
-        } else if (seq instanceof PyList l) {
+        } else if (seq instanceof PyList l && !FreeThreading.enabled) {
             items = l.items;
+        } else if (seq instanceof PyList l) {
+            items = l.toArray();
         } else {
             items = iterateAtMost(seq, n);
         }
-        int count = seq instanceof PyList l ? l.size : items.length;
+        int count = seq instanceof PyList l && !FreeThreading.enabled ? l.size : items.length;
         if (count != n) {
             if (count < n) {
                 throw Py.valueError("not enough values to unpack (expected " + n + ", got " + count + ")");

@@ -61,7 +61,13 @@ public final class Builtins {
         define(b, "vars", (args, kw) -> {
             Args.check("vars", args, kw, 0, 0, 1);
             if (args.length == 0) return frameLocals(ThreadState.current().frame);
-            Object d = Ops.getattrOrNull(args[0], "__dict__");
+            Object d;
+            try {
+                d = Ops.getattrOrNull(args[0], "__dict__");
+            } catch (PyException e) {
+                if (!e.matches(PyExc.AttributeError)) throw e;
+                d = null;
+            }
             if (d == null) throw Py.typeError("vars() argument must have __dict__ attribute");
             return d;
         });

@@ -493,6 +493,15 @@ public final class DictMethods {
         public Object next() {
             PyDict d = dict;
             if (d == null) return null;
+            if (FreeThreading.enabled) {
+                synchronized (d) {
+                    return advance(d);
+                }
+            }
+            return advance(d);
+        }
+
+        private Object advance(PyDict d) {
             if (d.size() != expectedSize) {
                 expectedSize = -1;
                 throw Py.runtimeError("dictionary changed size during iteration");

@@ -30,6 +30,7 @@ public final class InterpreterState {
     public InterpreterState(RuntimeOptions options, InterpreterLock lock, CodeCompiler compiler) {
         this.options = options;
         this.lock = lock;
+        FreeThreading.enabled = lock.isFree();
         this.compiler = compiler;
         this.stdout = PyTextStream.output("<stdout>", 1, new FileOutputStream(FileDescriptor.out), false);
         this.stderr = PyTextStream.output("<stderr>", 2, new FileOutputStream(FileDescriptor.err), true);

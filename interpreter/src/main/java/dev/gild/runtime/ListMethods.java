@@ -29,7 +29,7 @@ public final class ListMethods {
         PyType t = PyTypes.LIST;
 
         t.defineStatic("__new__", (args, kw) -> newTarget(args, PyTypes.LIST).allocate());
-        t.define("__init__", (args, kw) -> {
+        defineLocked(t, "__init__", (args, kw) -> {
             Args.noKeywords("list", kw);
             Args.check("list", args, kw, 1, 0, 1);
             PyList self = self(args);
@@ -50,7 +50,7 @@ public final class ListMethods {
             extend(self(args), args[1]);
             return Py.None;
         });
-        t.define("insert", (args, kw) -> {
+        defineLocked(t, "insert", (args, kw) -> {
             Args.check("insert", args, kw, 1, 2, 2);
             PyList self = self(args);
             long i = asSsize(args[1]);
@@ -65,7 +65,7 @@ public final class ListMethods {
             self.insert((int) i, args[2]);
             return Py.None;
         });
-        t.define("pop", (args, kw) -> {
+        defineLocked(t, "pop", (args, kw) -> {
             Args.check("pop", args, kw, 1, 0, 1);
             PyList self = self(args);
             long i = args.length > 1 ? asSsize(args[1]) : -1;
@@ -77,22 +77,28 @@ public final class ListMethods {
         t.define("remove", (args, kw) -> {
             Args.check("list.remove", args, kw, 1, 1, 1);
             PyList self = self(args);
-            for (int i = 0; i < self.size; i++) {
-                Object x = self.items[i];
+            for (int i = 0;; i++) {
+                Object x = self.itemOrNull(i);
+                if (x == null) throw Py.valueError("list.remove(x): x not in list");
                 if (x == args[1] || Ops.eq(x, args[1])) {
-                    if (i < self.size) self.removeAt(i);
+                    if (!FreeThreading.enabled) {
+                        if (i < self.size) self.removeAt(i);
+                    } else if (!self.removeIfSame(i, x)) {
+                        i = -1;
+                        continue;
+                    }
                     return Py.None;
                 }
             }
-            throw Py.valueError("list.remove(x): x not in list");
         });
         t.define("index", (args, kw) -> {
             Args.check("index", args, kw, 1, 1, 3);
             PyList self = self(args);
             long start = args.length > 2 ? boundIndex(args[2], self.size) : 0;
             long stop = args.length > 3 ? boundIndex(args[3], self.size) : Long.MAX_VALUE;
-            for (long i = start; i < stop && i < self.size; i++) {
-                Object x = self.items[(int) i];
+            for (long i = start; i < stop && i < Integer.MAX_VALUE; i++) {
+                Object x = self.itemOrNull((int) i);
+                if (x == null) break;
                 if (x == args[1] || Ops.eq(x, args[1])) return i;
             }
             throw Py.valueError(Ops.repr(args[1]) + " is not in list");
@@ -101,24 +107,24 @@ public final class ListMethods {
             Args.check("list.count", args, kw, 1, 1, 1);
             PyList self = self(args);
             long count = 0;
-            for (int i = 0; i < self.size; i++) {
-                Object x = self.items[i];
+            for (int i = 0;; i++) {
+                Object x = self.itemOrNull(i);
+                if (x == null) return count;
                 if (x == args[1] || Ops.eq(x, args[1])) count++;
             }
-            return count;
         });
-        t.define("clear", (args, kw) -> {
+        defineLocked(t, "clear", (args, kw) -> {
             Args.check("list.clear", args, kw, 1, 0, 0);
             PyList self = self(args);
             self.items = new Object[0];
             self.size = 0;
             return Py.None;
         });
-        t.define("copy", (args, kw) -> {
+        defineLocked(t, "copy", (args, kw) -> {
             Args.check("list.copy", args, kw, 1, 0, 0);
             return new PyList(self(args).toArray());
         });
-        t.define("reverse", (args, kw) -> {
+        defineLocked(t, "reverse", (args, kw) -> {
             Args.check("list.reverse", args, kw, 1, 0, 0);
             PyList self = self(args);
             ListSort.reverse(self.items, 0, self.size);
@@ -132,16 +138,16 @@ public final class ListMethods {
         });
 
         t.define("__len__", (args, kw) -> (long) self(args).size);
-        t.define("__getitem__", (args, kw) -> {
+        defineLocked(t, "__getitem__", (args, kw) -> {
             Args.check("list.__getitem__", args, kw, 1, 1, 1);
             return getItem(self(args), args[1]);
         });
-        t.define("__setitem__", (args, kw) -> {
+        defineLocked(t, "__setitem__", (args, kw) -> {
             Args.check("__setitem__", args, kw, 1, 2, 2);
             setItem(self(args), args[1], args[2]);
             return Py.None;
         });
-        t.define("__delitem__", (args, kw) -> {
+        defineLocked(t, "__delitem__", (args, kw) -> {
             Args.check("list.__delitem__", args, kw, 1, 1, 1);
             delItem(self(args), args[1]);
             return Py.None;
@@ -149,11 +155,11 @@ public final class ListMethods {
         t.define("__contains__", (args, kw) -> {
             Args.check("list.__contains__", args, kw, 1, 1, 1);
             PyList self = self(args);
-            for (int i = 0; i < self.size; i++) {
-                Object x = self.items[i];
+            for (int i = 0;; i++) {
+                Object x = self.itemOrNull(i);
+                if (x == null) return Boolean.FALSE;
                 if (x == args[1] || Ops.eq(x, args[1])) return Boolean.TRUE;
             }
-            return Boolean.FALSE;
         });
         t.define("__iter__", (args, kw) -> new ListIterator(self(args)));
         t.define("__reversed__", (args, kw) -> new ListReverseIterator(self(args)));
@@ -161,13 +167,15 @@ public final class ListMethods {
         t.namespace().put("__hash__", Py.None);
         PyGenericAlias.addClassGetItem(t);
 
-        t.define("__add__", (args, kw) -> {
+        defineLocked(t, "__add__", (args, kw) -> {
             if (!(args[1] instanceof PyList other)) return Py.NotImplemented;
             PyList self = self(args);
-            long n = (long) self.size + other.size;
+            Object[] otherItems = FreeThreading.enabled && other != self ? other.toArray() : other.items;
+            int otherSize = FreeThreading.enabled && other != self ? otherItems.length : other.size;
+            long n = (long) self.size + otherSize;
             if (n > MAX_ARRAY) throw Py.memoryError();
             Object[] items = Arrays.copyOf(self.items, (int) n);
-            System.arraycopy(other.items, 0, items, self.size, other.size);
+            System.arraycopy(otherItems, 0, items, self.size, otherSize);
             return new PyList(items);
         });
         t.define("__iadd__", (args, kw) -> {
@@ -175,19 +183,19 @@ public final class ListMethods {
             extend(self, args[1]);
             return self;
         });
-        t.define("__mul__", (args, kw) -> {
+        defineLocked(t, "__mul__", (args, kw) -> {
             long n = repeatCount(args[1]);
             if (n == NOT_A_COUNT) return Py.NotImplemented;
             PyList self = self(args);
             return new PyList(repeat(self.items, self.size, n));
         });
-        t.define("__rmul__", (args, kw) -> {
+        defineLocked(t, "__rmul__", (args, kw) -> {
             long n = repeatCount(args[1]);
             if (n == NOT_A_COUNT) return Py.NotImplemented;
             PyList self = self(args);
             return new PyList(repeat(self.items, self.size, n));
         });
-        t.define("__imul__", (args, kw) -> {
+        defineLocked(t, "__imul__", (args, kw) -> {
             long n = repeatCount(args[1]);
             if (n == NOT_A_COUNT) return Py.NotImplemented;
             PyList self = self(args);
@@ -220,6 +228,37 @@ public final class ListMethods {
         return cls;
     }
 
+    /**
+     * Defines a list method that runs no Python code on the list's items: in free-threaded mode
+     * it holds the list's monitor throughout, so it is atomic as under the GIL.
+     */
+    private static void defineLocked(PyType t, String name, PyBuiltin.Impl impl) {
+        t.define(name, (args, kw) -> {
+            if (!FreeThreading.enabled || args.length == 0 || !(args[0] instanceof PyList list)) return impl.call(args, kw);
+            synchronized (list) {
+                return impl.call(args, kw);
+            }
+        });
+    }
+
+    /** {@code list[i]} for an exact list and an int index, atomic in free-threaded mode. */
+    static Object lockedGetItem(PyList list, long i) {
+        synchronized (list) {
+            long idx = i < 0 ? i + list.size : i;
+            if (idx < 0 || idx >= list.size) throw Py.indexError("list index out of range");
+            return list.items[(int) idx];
+        }
+    }
+
+    /** {@code list[i] = value} for an exact list and an int index, atomic in free-threaded mode. */
+    static void lockedSetItem(PyList list, long i, Object value) {
+        synchronized (list) {
+            long idx = i < 0 ? i + list.size : i;
+            if (idx < 0 || idx >= list.size) throw Py.indexError("list assignment index out of range");
+            list.items[(int) idx] = value;
+        }
+    }
+
     private static PyList self(Object[] args) {
         if (args[0] instanceof PyList l) return l;
         throw Py.typeError("descriptor requires a 'list' object but received a '" + Ops.typeName(args[0]) + "'");
@@ -229,6 +268,14 @@ public final class ListMethods {
 
     /** list.extend (also the LIST_EXTEND instruction): appends every item of an iterable. */
     public static void extend(PyList list, Object iterable) {
+        if (FreeThreading.enabled) {
+            Object[] all = iterable instanceof PyList src && (src.getType() == PyTypes.LIST || src == list)
+                    ? src.toArray() : Ops.toArray(iterable);
+            synchronized (list) {
+                appendAll(list, all, all.length);
+            }
+            return;
+        }
         if (iterable instanceof PyList src && (src.getType() == PyTypes.LIST || src == list)) {
             appendAll(list, src.items, src.size);
         } else if (iterable instanceof PyTuple t && t.getType() == PyTypes.TUPLE) {
@@ -263,9 +310,11 @@ public final class ListMethods {
         if (!Ops.reprEnter(list)) return "[...]";
         try {
             StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < list.size; i++) {
+            for (int i = 0;; i++) {
+                Object item = list.itemOrNull(i);
+                if (item == null) break;
                 if (i > 0) sb.append(", ");
-                sb.append(Ops.repr(list.items[i]));
+                sb.append(Ops.repr(item));
             }
             return sb.append(']').toString();
         } finally {
@@ -280,9 +329,21 @@ public final class ListMethods {
      */
     public static void sort(PyList list, Object key, Object reverseArg) {
         boolean reverse = reverseArg != null && Ops.indexLong(reverseArg) != 0;
+        if (FreeThreading.enabled) {
+            // Atomic for other threads, as under the GIL and in CPython 3.13t: the monitor is held
+            // for the whole sort, key function and __lt__ included.
+            synchronized (list) {
+                sortUnlocked(list, key, reverse);
+            }
+        } else {
+            sortUnlocked(list, key, reverse);
+        }
+    }
+
+    private static void sortUnlocked(PyList list, Object key, boolean reverse) {
+        Object[] placeholder = new Object[0];
         Object[] items = list.items;
         int n = list.size;
-        Object[] placeholder = new Object[0];
         list.items = placeholder;
         list.size = 0;
         boolean completed = false;
@@ -518,17 +579,15 @@ public final class ListMethods {
     /** Lexicographic comparison of two lists, re-reading them as items' __eq__ may mutate them. */
     static Object compare(PyList a, PyList b, CompareOp op) {
         if ((op == CompareOp.EQ || op == CompareOp.NE) && a.size != b.size) return Py.bool(op == CompareOp.NE);
-        int i = 0;
-        while (i < a.size && i < b.size) {
-            Object x = a.items[i];
-            Object y = b.items[i];
-            if (x != y && !Ops.eq(x, y)) break;
-            i++;
+        for (int i = 0;; i++) {
+            Object x = a.itemOrNull(i);
+            Object y = b.itemOrNull(i);
+            if (x == null || y == null) return compareSizes(a.size, b.size, op);
+            if (x == y || Ops.eq(x, y)) continue;
+            if (op == CompareOp.EQ) return Boolean.FALSE;
+            if (op == CompareOp.NE) return Boolean.TRUE;
+            return Ops.compare(x, y, op);
         }
-        if (i >= a.size || i >= b.size) return compareSizes(a.size, b.size, op);
-        if (op == CompareOp.EQ) return Boolean.FALSE;
-        if (op == CompareOp.NE) return Boolean.TRUE;
-        return Ops.compare(a.items[i], b.items[i], op);
     }
 
     static Object compareSizes(int a, int b, CompareOp op) {
@@ -555,7 +614,11 @@ public final class ListMethods {
         public Object next() {
             PyList l = list;
             if (l == null) return null;
-            if (index < l.size) return l.items[index++];
+            Object item = l.itemOrNull(index);
+            if (item != null) {
+                index++;
+                return item;
+            }
             list = null;
             return null;
         }

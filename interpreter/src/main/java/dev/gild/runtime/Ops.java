@@ -582,6 +582,7 @@ public final class Ops {
 
     public static Object getitem(Object o, Object key) {
         if (o instanceof PyList l && key instanceof Long i && l.getType() == PyTypes.LIST) {
+            if (FreeThreading.enabled) return ListMethods.lockedGetItem(l, i);
             long idx = i < 0 ? i + l.size : i;
             if (idx < 0 || idx >= l.size) throw Py.indexError("list index out of range");
             return l.items[(int) idx];
@@ -603,6 +604,10 @@ public final class Ops {
 
     public static void setitem(Object o, Object key, Object value) {
         if (o instanceof PyList l && key instanceof Long i && l.getType() == PyTypes.LIST) {
+            if (FreeThreading.enabled) {
+                ListMethods.lockedSetItem(l, i, value);
+                return;
+            }
             long idx = i < 0 ? i + l.size : i;
             if (idx < 0 || idx >= l.size) throw Py.indexError("list assignment index out of range");
             l.items[(int) idx] = value;
@@ -629,7 +634,7 @@ public final class Ops {
 
     public static boolean contains(Object container, Object item) {
         if (container instanceof PyDict d && d.getType() == PyTypes.DICT) return d.containsKey(item);
-        if (container instanceof PySet s) return s.contains(item);
+        if (container instanceof PySet s && (s.getType() == PyTypes.SET || s.getType() == PyTypes.FROZENSET)) return s.contains(item);
         Object r = callSpecial(container, "__contains__", item);
         if (r != null) return isTrue(r);
         PyType t = typeOf(container);

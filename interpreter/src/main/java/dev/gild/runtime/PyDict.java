@@ -149,25 +149,59 @@ public class PyDict extends PyObject {
 
     // ------------------------------------------------------------------ access
 
+    // In free-threaded mode each public operation holds this dict's monitor (see FreeThreading);
+    // the hash is computed before, so a key's __hash__ never runs under the lock.
+
     /** The value for key, or null when absent. Raises TypeError for an unhashable key. */
     public Object get(Object key) {
         int h = hashOf(key);
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return lookup(key, h);
+            }
+        }
+        return lookup(key, h);
+    }
+
+    private Object lookup(Object key, int h) {
         int e = key instanceof String s ? findString(s, h) : find(key, h);
         return e < 0 ? null : values[e];
     }
 
     /** The value for a str key, or null when absent. */
     public Object getStr(String key) {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                int e = findString(key, key.hashCode());
+                return e < 0 ? null : values[e];
+            }
+        }
         int e = findString(key, key.hashCode());
         return e < 0 ? null : values[e];
     }
 
     public boolean containsKey(Object key) {
-        return find(key, hashOf(key)) >= 0;
+        int h = hashOf(key);
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return find(key, h) >= 0;
+            }
+        }
+        return find(key, h) >= 0;
     }
 
     public void put(Object key, Object value) {
         int h = hashOf(key);
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                store(key, h, value);
+            }
+        } else {
+            store(key, h, value);
+        }
+    }
+
+    private void store(Object key, int h, Object value) {
         int e = key instanceof String s ? findString(s, h) : find(key, h);
         if (e >= 0) {
             values[e] = value;
@@ -186,6 +220,15 @@ public class PyDict extends PyObject {
     /** Removes key and returns its value, or null when absent. */
     public Object remove(Object key) {
         int h = hashOf(key);
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return delete(key, h);
+            }
+        }
+        return delete(key, h);
+    }
+
+    private Object delete(Object key, int h) {
         int e = find(key, h);
         if (e < 0) return null;
         int mask = index.length - 1;
@@ -205,8 +248,15 @@ public class PyDict extends PyObject {
     }
 
     public void clear() {
-        allocate(MIN_INDEX);
-        version++;
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                allocate(MIN_INDEX);
+                version++;
+            }
+        } else {
+            allocate(MIN_INDEX);
+            version++;
+        }
     }
 
     // ------------------------------------------------------------------ iteration
@@ -228,31 +278,39 @@ public class PyDict extends PyObject {
         return -1;
     }
 
-    public Object keyAt(int entry) { return keys[entry]; }
+    /** The key of a live entry found by nextEntry/prevEntry (null if the dict shrank meanwhile). */
+    public Object keyAt(int entry) {
+        Object[] k = keys;
+        return entry < k.length ? k[entry] : null;
+    }
 
-    public Object valueAt(int entry) { return values[entry]; }
+    /** The value of a live entry found by nextEntry/prevEntry (null if the dict shrank meanwhile). */
+    public Object valueAt(int entry) {
+        Object[] v = values;
+        return entry < v.length ? v[entry] : null;
+    }
 
     /** Removes and returns the last entry as {key, value}, or null when empty. */
-    public Object[] popLast() {
+    public synchronized Object[] popLast() {
         for (int i = used - 1; i >= 0; i--) {
             if (keys[i] != null) {
                 Object k = keys[i];
                 Object v = values[i];
-                remove(k);
+                delete(k, hashes[i]);
                 return new Object[] {k, v};
             }
         }
         return null;
     }
 
-    public Object[] keysArray() {
+    public synchronized Object[] keysArray() {
         Object[] out = new Object[size];
         int n = 0;
         for (int i = 0; i < used; i++) if (keys[i] != null) out[n++] = keys[i];
         return out;
     }
 
-    public Object[] valuesArray() {
+    public synchronized Object[] valuesArray() {
         Object[] out = new Object[size];
         int n = 0;
         for (int i = 0; i < used; i++) if (keys[i] != null) out[n++] = values[i];
@@ -261,9 +319,29 @@ public class PyDict extends PyObject {
 
     /** Adds every entry of other, later keys overwriting. */
     public void putAll(PyDict other) {
+        if (FreeThreading.enabled && other != this) {
+            Object[] entries = other.entriesArray();
+            synchronized (this) {
+                for (int i = 0; i < entries.length; i += 2) store(entries[i], hashOf(entries[i]), entries[i + 1]);
+            }
+            return;
+        }
         for (int i = other.nextEntry(0); i >= 0; i = other.nextEntry(i + 1)) {
             put(other.keys[i], other.values[i]);
         }
+    }
+
+    /** The live entries as key, value, key, value ..., read atomically. */
+    public synchronized Object[] entriesArray() {
+        Object[] out = new Object[size * 2];
+        int n = 0;
+        for (int i = 0; i < used; i++) {
+            if (keys[i] != null) {
+                out[n++] = keys[i];
+                out[n++] = values[i];
+            }
+        }
+        return out;
     }
 
     public PyDict copy() {

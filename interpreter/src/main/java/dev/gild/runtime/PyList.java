@@ -50,6 +50,16 @@ public class PyList extends PyObject {
     public void set(int i, Object v) { items[i] = v; }
 
     public void append(Object v) {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                appendUnlocked(v);
+            }
+        } else {
+            appendUnlocked(v);
+        }
+    }
+
+    private void appendUnlocked(Object v) {
         if (size == items.length) items = Arrays.copyOf(items, Math.max(8, size + (size >> 1) + 1));
         items[size++] = v;
     }
@@ -72,7 +82,34 @@ public class PyList extends PyObject {
         return v;
     }
 
-    public Object[] toArray() { return Arrays.copyOf(items, size); }
+    /**
+     * The item at i, or null when i is past the end: the safe read for loops that run Python code
+     * between items (the list may shrink meanwhile, under the GIL or without it).
+     */
+    public Object itemOrNull(int i) {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return i < size ? items[i] : null;
+            }
+        }
+        return i < size ? items[i] : null;
+    }
+
+    /** Removes the item at i if it is still the object {@code expected} (list.remove after a search). */
+    public synchronized boolean removeIfSame(int i, Object expected) {
+        if (i >= size || items[i] != expected) return false;
+        removeAt(i);
+        return true;
+    }
+
+    public Object[] toArray() {
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return Arrays.copyOf(items, size);
+            }
+        }
+        return Arrays.copyOf(items, size);
+    }
 
     @Override public int hashCode() {
         throw Py.typeError("unhashable type: '" + type.getName() + "'");

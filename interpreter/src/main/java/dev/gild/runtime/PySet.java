@@ -64,7 +64,16 @@ public class PySet extends PyObject {
 
     // ------------------------------------------------------------------ public API
 
-    public void add(Object key) { addEntry(key, Ops.hash(key)); }
+    public void add(Object key) {
+        long h = Ops.hash(key);
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                addEntry(key, h);
+            }
+        } else {
+            addEntry(key, h);
+        }
+    }
 
     /** Whether key is in the set; a set key is looked up as the equal frozenset, as CPython does. */
     public boolean contains(Object key) {
@@ -76,16 +85,27 @@ public class PySet extends PyObject {
             PySet probe = s.frozenCopy();
             return findSlot(probe, probe.frozenHash()) >= 0;
         }
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return findSlot(key, h) >= 0;
+            }
+        }
         return findSlot(key, h) >= 0;
     }
 
     /** Removes key if present; true when it was. */
     public boolean discard(Object key) {
-        return discardEntry(key, Ops.hash(key));
+        long h = Ops.hash(key);
+        if (FreeThreading.enabled) {
+            synchronized (this) {
+                return discardEntry(key, h);
+            }
+        }
+        return discardEntry(key, h);
     }
 
     /** The keys in table order (CPython's iteration order). */
-    public Object[] toArray() {
+    public synchronized Object[] toArray() {
         Object[] out = new Object[used];
         int n = 0;
         Object[] table = keys;

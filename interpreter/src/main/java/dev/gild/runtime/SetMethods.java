@@ -49,6 +49,19 @@ public final class SetMethods {
         PyTypes.FROZENSET.define("__hash__", (args, kw) -> self(args).frozenHash());
     }
 
+    /**
+     * Defines a set method that holds the set's monitor in free-threaded mode (see FreeThreading);
+     * with the GIL the check costs one load and a branch.
+     */
+    private static void defineLocked(PyType t, String name, PyBuiltin.Impl impl) {
+        t.define(name, (args, kw) -> {
+            if (!FreeThreading.enabled || args.length == 0 || !(args[0] instanceof PySet set)) return impl.call(args, kw);
+            synchronized (set) {
+                return impl.call(args, kw);
+            }
+        });
+    }
+
     private static PySet self(Object[] args) {
         if (args[0] instanceof PySet s) return s;
         throw Py.typeError("descriptor requires a 'set' object but received a '" + Ops.typeName(args[0]) + "'");
@@ -57,20 +70,20 @@ public final class SetMethods {
     /** The methods set and frozenset have in common; name is the type name for messages. */
     private static void installShared(PyType t, String name) {
         PyGenericAlias.addClassGetItem(t);
-        t.define("__len__", (args, kw) -> (long) self(args).size());
-        t.define("__contains__", (args, kw) -> {
+        defineLocked(t, "__len__", (args, kw) -> (long) self(args).size());
+        defineLocked(t, "__contains__", (args, kw) -> {
             Args.check(name + ".__contains__", args, kw, 1, 1, 1);
             return Py.bool(self(args).contains(args[1]));
         });
         t.define("__iter__", (args, kw) -> new SetIterator(self(args)));
         t.define("__repr__", (args, kw) -> repr(self(args)));
-        t.define("copy", (args, kw) -> {
+        defineLocked(t, "copy", (args, kw) -> {
             Args.check(name + ".copy", args, kw, 1, 0, 0);
             PySet self = self(args);
             if (self.getType() == PyTypes.FROZENSET) return self;
             return copy(self);
         });
-        t.define("union", (args, kw) -> {
+        defineLocked(t, "union", (args, kw) -> {
             Args.noKeywords(name + ".union", kw);
             PySet self = self(args);
             PySet result = copy(self);
@@ -79,11 +92,11 @@ public final class SetMethods {
             }
             return result;
         });
-        t.define("intersection", (args, kw) -> {
+        defineLocked(t, "intersection", (args, kw) -> {
             Args.noKeywords(name + ".intersection", kw);
             return intersectionMulti(self(args), args);
         });
-        t.define("difference", (args, kw) -> {
+        defineLocked(t, "difference", (args, kw) -> {
             Args.noKeywords(name + ".difference", kw);
             PySet self = self(args);
             if (args.length == 1) return copy(self);
@@ -91,78 +104,78 @@ public final class SetMethods {
             for (int i = 2; i < args.length; i++) differenceUpdate(result, args[i]);
             return result;
         });
-        t.define("symmetric_difference", (args, kw) -> {
+        defineLocked(t, "symmetric_difference", (args, kw) -> {
             Args.check(name + ".symmetric_difference", args, kw, 1, 1, 1);
             return symmetricDifference(self(args), args[1]);
         });
-        t.define("issubset", (args, kw) -> {
+        defineLocked(t, "issubset", (args, kw) -> {
             Args.check(name + ".issubset", args, kw, 1, 1, 1);
             return Py.bool(isSubset(self(args), args[1]));
         });
-        t.define("issuperset", (args, kw) -> {
+        defineLocked(t, "issuperset", (args, kw) -> {
             Args.check(name + ".issuperset", args, kw, 1, 1, 1);
             return Py.bool(isSuperset(self(args), args[1]));
         });
-        t.define("isdisjoint", (args, kw) -> {
+        defineLocked(t, "isdisjoint", (args, kw) -> {
             Args.check(name + ".isdisjoint", args, kw, 1, 1, 1);
             return Py.bool(isDisjoint(self(args), args[1]));
         });
 
-        t.define("__or__", (args, kw) -> {
+        defineLocked(t, "__or__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return or(self(args), other);
         });
-        t.define("__ror__", (args, kw) -> {
+        defineLocked(t, "__ror__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return or(other, self(args));
         });
-        t.define("__and__", (args, kw) -> {
+        defineLocked(t, "__and__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return intersection(self(args), other);
         });
-        t.define("__rand__", (args, kw) -> {
+        defineLocked(t, "__rand__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return intersection(other, self(args));
         });
-        t.define("__sub__", (args, kw) -> {
+        defineLocked(t, "__sub__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return difference(self(args), other);
         });
-        t.define("__rsub__", (args, kw) -> {
+        defineLocked(t, "__rsub__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return difference(other, self(args));
         });
-        t.define("__xor__", (args, kw) -> {
+        defineLocked(t, "__xor__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return symmetricDifference(self(args), other);
         });
-        t.define("__rxor__", (args, kw) -> {
+        defineLocked(t, "__rxor__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return symmetricDifference(other, self(args));
         });
 
-        t.define("__eq__", (args, kw) -> {
+        defineLocked(t, "__eq__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return Py.bool(setEquals(self(args), other));
         });
-        t.define("__ne__", (args, kw) -> {
+        defineLocked(t, "__ne__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return Py.bool(!setEquals(self(args), other));
         });
-        t.define("__le__", (args, kw) -> {
+        defineLocked(t, "__le__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return Py.bool(isSubset(self(args), other));
         });
-        t.define("__lt__", (args, kw) -> {
+        defineLocked(t, "__lt__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             PySet self = self(args);
             return Py.bool(self.size() < other.size() && isSubset(self, other));
         });
-        t.define("__ge__", (args, kw) -> {
+        defineLocked(t, "__ge__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             return Py.bool(isSubset(other, self(args)));
         });
-        t.define("__gt__", (args, kw) -> {
+        defineLocked(t, "__gt__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             PySet self = self(args);
             return Py.bool(self.size() > other.size() && isSubset(other, self));
@@ -171,74 +184,74 @@ public final class SetMethods {
 
     /** The mutating methods, which frozenset lacks. */
     private static void installSetOnly(PyType t) {
-        t.define("add", (args, kw) -> {
+        defineLocked(t, "add", (args, kw) -> {
             Args.check("set.add", args, kw, 1, 1, 1);
             self(args).add(args[1]);
             return Py.None;
         });
-        t.define("discard", (args, kw) -> {
+        defineLocked(t, "discard", (args, kw) -> {
             Args.check("set.discard", args, kw, 1, 1, 1);
             discardKey(self(args), args[1]);
             return Py.None;
         });
-        t.define("remove", (args, kw) -> {
+        defineLocked(t, "remove", (args, kw) -> {
             Args.check("set.remove", args, kw, 1, 1, 1);
             if (!discardKey(self(args), args[1])) throw Py.keyError(args[1]);
             return Py.None;
         });
-        t.define("pop", (args, kw) -> {
+        defineLocked(t, "pop", (args, kw) -> {
             Args.check("set.pop", args, kw, 1, 0, 0);
             Object key = self(args).popAny();
             if (key == null) throw Py.raise(PyExc.KeyError, "pop from an empty set");
             return key;
         });
-        t.define("clear", (args, kw) -> {
+        defineLocked(t, "clear", (args, kw) -> {
             Args.check("set.clear", args, kw, 1, 0, 0);
             self(args).clear();
             return Py.None;
         });
-        t.define("update", (args, kw) -> {
+        defineLocked(t, "update", (args, kw) -> {
             Args.noKeywords("set.update", kw);
             PySet self = self(args);
             for (int i = 1; i < args.length; i++) update(self, args[i]);
             return Py.None;
         });
-        t.define("intersection_update", (args, kw) -> {
+        defineLocked(t, "intersection_update", (args, kw) -> {
             Args.noKeywords("set.intersection_update", kw);
             PySet self = self(args);
             self.takeTableOf(intersectionMulti(self, args));
             return Py.None;
         });
-        t.define("difference_update", (args, kw) -> {
+        defineLocked(t, "difference_update", (args, kw) -> {
             Args.noKeywords("set.difference_update", kw);
             PySet self = self(args);
             for (int i = 1; i < args.length; i++) differenceUpdate(self, args[i]);
             return Py.None;
         });
-        t.define("symmetric_difference_update", (args, kw) -> {
+        defineLocked(t, "symmetric_difference_update", (args, kw) -> {
             Args.check("set.symmetric_difference_update", args, kw, 1, 1, 1);
             symmetricDifferenceUpdate(self(args), args[1]);
             return Py.None;
         });
-        t.define("__ior__", (args, kw) -> {
+        defineLocked(t, "__ior__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             PySet self = self(args);
             self.merge(other);
             return self;
         });
-        t.define("__iand__", (args, kw) -> {
+        defineLocked(t, "__iand__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             PySet self = self(args);
             self.takeTableOf(intersection(self, other));
             return self;
         });
-        t.define("__isub__", (args, kw) -> {
+        defineLocked(t, "__isub__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             PySet self = self(args);
             differenceUpdate(self, other);
             return self;
         });
-        t.define("__ixor__", (args, kw) -> {
+        defineLocked(t, "__ixor__", (args, kw) -> {
             if (!(args[1] instanceof PySet other)) return Py.NotImplemented;
             PySet self = self(args);
             symmetricDifferenceUpdate(self, other);
@@ -498,6 +511,15 @@ public final class SetMethods {
         public Object next() {
             PySet s = set;
             if (s == null) return null;
+            if (FreeThreading.enabled) {
+                synchronized (s) {
+                    return advance(s);
+                }
+            }
+            return advance(s);
+        }
+
+        private Object advance(PySet s) {
             if (s.size() != expectedSize) {
                 expectedSize = -1;
                 throw Py.runtimeError("Set changed size during iteration");

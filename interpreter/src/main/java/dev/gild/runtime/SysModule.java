@@ -24,7 +24,10 @@ final class SysModule {
         d.put("__stderr__", interp.stderr);
         d.put("__stdin__", interp.stdin);
         d.put("version", "3.11.7 (Gild 0.1.0, Java " + Runtime.version().feature() + ")");
-        d.put("version_info", PyTuple.of(3L, 11L, 7L, "final", 0L));
+        d.put("version_info", PyStructSeq.make(
+                PyStructSeq.newType("sys.version_info", "sys", "major", "minor", "micro", "releaselevel", "serial"),
+                3L, 11L, 7L, "final", 0L));
+        d.put("flags", flags(interp));
         d.put("hexversion", 0x030B07F0L);
         d.put("platform", System.getProperty("os.name", "").toLowerCase().startsWith("linux") ? "linux"
                 : System.getProperty("os.name", "").toLowerCase().startsWith("mac") ? "darwin" : "win32");
@@ -97,6 +100,21 @@ final class SysModule {
         });
         d.put("__excepthook__", d.getStr("excepthook"));
         return m;
+    }
+
+    /**
+     * sys.flags: CPython 3.11's fields, plus {@code gil} (1 with the GIL, 0 free-threaded, as in
+     * CPython 3.13) and Gild's {@code switch_points} ('instruction' or 'backedge', the
+     * --preempt-at mode).
+     */
+    private static PyTuple flags(InterpreterState interp) {
+        PyType type = PyStructSeq.newType("sys.flags", "sys", "debug", "inspect", "interactive", "optimize",
+                "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
+                "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
+                "safe_path", "int_max_str_digits", "gil", "switch_points");
+        return PyStructSeq.make(type, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, Boolean.FALSE, 0L, 0L,
+                Boolean.FALSE, -1L, interp.lock.isFree() ? 0L : 1L,
+                interp.options.perInstruction() ? "instruction" : "backedge");
     }
 
     private static void define(PyDict d, String name, PyBuiltin.Impl impl) {
