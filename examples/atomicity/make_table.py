@@ -5,7 +5,7 @@
 
 For each script (one operation of the Python FAQ's lists, marked `# OP` on its line) it collects:
   - the operation's bytecode (gild -m dis, the instructions of the marked line),
-  - the outcomes `gild explore --preemptions 2` reaches with one iteration per thread,
+  - the outcomes `gild explore --preemptions 1` reaches with one iteration per thread,
   - how many of `--runs` stress runs (`--iterations` per thread) lose an update or break the
     invariant, under the GIL with --switch-interval 1 and --preempt-at instruction / backedge,
     and free-threaded (--gil off),
@@ -60,7 +60,7 @@ def operation(path):
 
 
 def explore_outcomes(path):
-    text = gild("explore", "--preemptions", "2", "--max-runs", "3000", path, "1")
+    text = gild("explore", "--preemptions", "1", "--max-runs", "1000", path, "1")
     rows = []
     for line in text.splitlines()[1:]:
         if "--schedule replay:" not in line:
@@ -83,10 +83,10 @@ def broken_runs(path, runs, iterations, *flags):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--iterations", type=int, default=500)
     args = parser.parse_args()
-    rows = ["| kind | operation | bytecode of the line | explore, K=2 (1 iteration) "
+    rows = ["| kind | operation | bytecode of the line | explore, K=1 (1 iteration) "
             "| GIL, instruction | GIL, backedge | --gil off |",
             "|---|---|---|---|---|---|---|"]
     for kind, names in (("atomic", ATOMIC), ("not atomic", NOT_ATOMIC)):
