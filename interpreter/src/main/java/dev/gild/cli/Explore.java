@@ -56,8 +56,8 @@ import picocli.CommandLine.TypeConversionException;
  * token of the first one; `gild --schedule replay:TOKEN script.py` reruns it with a trace.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true, versionProvider = Main.GildVersion.class,
-        description = {"Enumerate the interleavings of a script's threads with at most K preemptions,",
-            "and report each distinct outcome with a replay token (gild --schedule replay:TOKEN script.py).",
+        description = {"Enumerate the interleavings of a script's threads with at most K preemptions.",
+            "Each distinct outcome comes with a replay spec: gild --schedule replay:TOKEN script.py.",
             "Outcomes and grades as for gild stress (OUTCOMES, scenario())."},
         footer = "Exit status: 1 when a forbidden outcome was found, 2 for bad usage, else 0.")
 final class Explore implements Callable<Integer> {
