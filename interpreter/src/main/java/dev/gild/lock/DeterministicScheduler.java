@@ -79,9 +79,8 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
         String waitingFor;
         /** Switch points passed in the current turn, and the lines seen, for the trace. */
         long turnSteps;
-        int turnFirstLine;
-        int turnLastLine;
-        String turnFile;
+        String turnStart;
+        String turnEnd;
 
         Task(int id, Thread thread) {
             this.id = id;
@@ -432,12 +431,9 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
         if (trace == null) return;
         Frame f = t.ts.frame;
         if (f == null) return;
-        int line = f.code.lineAt(f.pc);
-        if (t.turnSteps++ == 0 || !f.code.filename.equals(t.turnFile)) {
-            t.turnFile = f.code.filename;
-            t.turnFirstLine = line;
-        }
-        t.turnLastLine = line;
+        String here = shortName(f.code.filename) + ":" + f.code.lineAt(f.pc);
+        if (t.turnSteps++ == 0) t.turnStart = here;
+        t.turnEnd = here;
     }
 
     /**
@@ -534,10 +530,10 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
     private void switchTo(Task from, Task next) {
         if (trace != null && from != next) {
             String ran = from.turnSteps == 0 ? "" : " ran " + from.turnSteps + " switch point"
-                    + (from.turnSteps == 1 ? "" : "s") + " at " + shortName(from.turnFile) + ":" + from.turnFirstLine
-                    + (from.turnLastLine != from.turnFirstLine ? "-" + from.turnLastLine : "");
+                    + (from.turnSteps == 1 ? "" : "s") + " from " + from.turnStart
+                    + (from.turnEnd.equals(from.turnStart) ? "" : " to " + from.turnEnd);
             String why = switch (from.state) {
-                case RUNNABLE -> "";
+                case RUNNABLE -> ", preempted before " + nextInstruction(from);
                 case BLOCKED -> ", blocked on " + from.waitingFor;
                 case FINISHED -> ", finished";
             };
@@ -581,6 +577,12 @@ public final class DeterministicScheduler implements InterpreterLock, VirtualWai
         aborted = true;
         current = null;
         turn.signalAll();
+    }
+
+    private static String nextInstruction(Task t) {
+        Frame f = t.ts == null ? null : t.ts.frame;
+        if (f == null || f.pc >= f.code.code.length) return "?";
+        return Opcode.opcodeOf(f.code.code[f.pc]).name();
     }
 
     private static String where(Task t) {
