@@ -84,7 +84,7 @@ def broken_runs(path, runs, iterations, *flags):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--iterations", type=int, default=500)
+    parser.add_argument("--iterations", type=int, default=3000)
     args = parser.parse_args()
     rows = ["| kind | operation | bytecode of the line | explore, K=1 (1 iteration) "
             "| GIL, instruction | GIL, backedge | --gil off |",
