@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param gilStatsJson   write the lock statistics as JSON to this file when the program ends
  * @param trace          write a trace of lock events to this file
  * @param schedule       a deterministic scheduler spec; its syntax belongs to the scheduler
+ *                       ({@code dev.gild.lock.ScheduleStrategy#parse})
+ * @param printSchedule  print the schedule's replay spec to stderr when the program ends
  * @param xOptions       {@code -X name=value} options in command-line order (the last repeat
  *                       wins), for {@code sys._xoptions}; a bare {@code -X name} maps to
  *                       {@link #X_OPTION_WITHOUT_VALUE}
@@ -50,6 +52,7 @@ public record LaunchOptions(
         Optional<Path> gilStatsJson,
         Optional<Path> trace,
         Optional<String> schedule,
+        boolean printSchedule,
         Map<String, String> xOptions,
         boolean dontWriteBytecode,
         boolean inspect) {
@@ -127,13 +130,13 @@ public record LaunchOptions(
     public static LaunchOptions defaults(Program program, List<String> argv) {
         return new LaunchOptions(program, argv, Optional.empty(), GilMode.on, GilPolicy.fair,
                 SwitchInterval.DEFAULT, PreemptAt.instruction, false, Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), false, false);
+                Optional.empty(), false, Map.of(), false, false);
     }
 
     /** The same options, but compile {@link #program} to {@code output} instead of running it. */
     public LaunchOptions compilingTo(Path output) {
         return new LaunchOptions(program, argv, Optional.of(output), gil, gilPolicy, switchInterval,
-                preemptAt, gilStats, gilStatsJson, trace, schedule, xOptions, dontWriteBytecode, inspect);
+                preemptAt, gilStats, gilStatsJson, trace, schedule, printSchedule, xOptions, dontWriteBytecode, inspect);
     }
 
     public boolean isCompileOnly() {

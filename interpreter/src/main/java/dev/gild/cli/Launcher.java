@@ -2,7 +2,9 @@ package dev.gild.cli;
 
 import dev.gild.bytecode.CodeObject;
 import dev.gild.bytecode.CodeSerializer;
+import dev.gild.lock.DeterministicScheduler;
 import dev.gild.lock.InterpreterLock;
+import dev.gild.lock.ScheduleStrategy;
 import dev.gild.lock.FairGil;
 import dev.gild.lock.LegacyGil;
 import dev.gild.lock.NoLock;
@@ -84,13 +86,13 @@ public final class Launcher {
                     filename = absolute(s.path()).toString();
                     if (options.isCompileOnly()) {
                         BytecodeCache.compileTo(interp, s.path(), filename, options.compileOutput().get());
-                        return finish(interp, 0);
+                        return finish(interp, 0, options);
                     }
                     globals.put("__file__", filename);
                     CodeObject code = SourceFrontEnd.loadScript(interp, s.path(), filename);
-                    if (options.inspect()) return finish(interp, runThenInspect(interp, ts, code, globals));
+                    if (options.inspect()) return finish(interp, runThenInspect(interp, ts, code, globals), options);
                     Eval.runModule(ts, code, globals);
-                    return finish(interp, 0);
+                    return finish(interp, 0, options);
                 }
                 case LaunchOptions.Code c -> {
                     filename = "<string>";
@@ -104,19 +106,19 @@ public final class Launcher {
                         System.err.println("gild: " + e.getMessage());
                         return 1;
                     }
-                    return finish(interp, 0);
+                    return finish(interp, 0, options);
                 }
                 case LaunchOptions.Stdin in -> {
-                    if (options.inspect() || Repl.stdinIsTerminal()) return finish(interp, Repl.run(interp, ts, globals));
+                    if (options.inspect() || Repl.stdinIsTerminal()) return finish(interp, Repl.run(interp, ts, globals), options);
                     filename = "<stdin>";
                     source = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
             CodeObject code = Builtins.compileSource(interp, source, filename, CodeCompiler.Mode.EXEC);
             Eval.runModule(ts, code, globals);
-            return finish(interp, 0);
+            return finish(interp, 0, options);
         } catch (PyException e) {
-            return finish(interp, handleUncaught(interp, e.value));
+            return finish(interp, handleUncaught(interp, e.value), options);
         } catch (CodeSerializer.FormatException e) {
             Path file = ((LaunchOptions.Script) options.program()).path();
             System.err.println("gild: can't run '" + absolute(file) + "': " + e.getMessage());
@@ -142,13 +144,20 @@ public final class Launcher {
         return Repl.run(interp, ts, globals);
     }
 
-    private static int finish(InterpreterState interp, int status) {
+    private static int finish(InterpreterState interp, int status, LaunchOptions options) {
         try {
             interp.runExitHooks();
         } catch (PyException e) {
             status = handleUncaught(interp, e.value);
         }
         interp.flushAll();
+        if (interp.lock instanceof DeterministicScheduler scheduler) {
+            if (scheduler.replayDiverged()) {
+                System.err.println("gild: warning: the run did not follow the replayed schedule (the script"
+                        + " or its options changed); it went on without preemption");
+            }
+            if (options.printSchedule()) System.err.println("gild: schedule: replay:" + scheduler.scheduleToken());
+        }
         return status;
     }
 
@@ -170,6 +179,12 @@ public final class Launcher {
 
     /** The lock policy the options select. */
     static InterpreterLock createLock(LaunchOptions options) {
+        if (options.schedule().isPresent()) {
+            ScheduleStrategy strategy = ScheduleStrategy.parse(options.schedule().get());
+            boolean replay = strategy instanceof ScheduleStrategy.ReplayStrategy;
+            return new DeterministicScheduler(strategy, options.preemptAt() == LaunchOptions.PreemptAt.instruction,
+                    replay ? System.err::println : null, false);
+        }
         if (options.gil() == LaunchOptions.GilMode.off) return new NoLock();
         SwitchInterval interval = options.switchInterval();
         if (options.gilPolicy() == LaunchOptions.GilPolicy.legacy) {

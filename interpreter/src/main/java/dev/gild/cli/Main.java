@@ -10,6 +10,7 @@ import dev.gild.cli.LaunchOptions.Script;
 import dev.gild.cli.LaunchOptions.Stdin;
 import dev.gild.observe.CompareCommand;
 import dev.gild.observe.TimelineCommand;
+import dev.gild.lock.ScheduleStrategy;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -58,7 +59,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " the JVM, with a real global interpreter lock (or none, with --gil off).%n",
         mixinStandardHelpOptions = true,
         versionProvider = Main.GildVersion.class,
-        subcommands = {Main.Compile.class, TimelineCommand.class, CompareCommand.class},
+        subcommands = {Main.Compile.class, Stress.class, Explore.class, TimelineCommand.class, CompareCommand.class},
         sortOptions = false,
         footerHeading = "%n",
         footer = {
@@ -131,9 +132,14 @@ public final class Main implements Callable<Integer> {
     Path trace;
 
     @Option(names = "--schedule", paramLabel = "SPEC",
-            description = "Switch threads with the deterministic scheduler driven by SPEC,"
-                    + " for reproducible interleavings.")
+            description = "Run one thread at a time, switching where SPEC decides, on a virtual"
+                    + " clock: random:SEED, pct:SEED:DEPTH[:STEPS] (PCT) or replay:TOKEN (with a"
+                    + " trace of the switches on stderr). Same SPEC, same output.")
     String schedule;
+
+    @Option(names = "--print-schedule",
+            description = "With --schedule: print the run's replay:TOKEN spec to stderr at exit.")
+    boolean printSchedule;
 
     @Option(names = "-X", paramLabel = "OPT",
             description = "Implementation option NAME or NAME=VALUE (repeatable), seen in"
@@ -189,10 +195,12 @@ public final class Main implements Callable<Integer> {
             }
         }
         Map<String, String> parsedXOptions = parseXOptions(xOptions);
+        GilMode gilMode = effectiveGilMode(parsedXOptions);
+        checkSchedule(gilMode);
         LaunchOptions options = new LaunchOptions(chosen, sysArgv, Optional.empty(),
-                effectiveGilMode(parsedXOptions), gilPolicy, switchInterval, preemptAt, gilStats,
-                Optional.ofNullable(gilStatsJson), Optional.ofNullable(trace), Optional.ofNullable(schedule), parsedXOptions,
-                dontWriteBytecode || isSet(System.getenv("PYTHONDONTWRITEBYTECODE")), inspect);
+                gilMode, gilPolicy, switchInterval, preemptAt, gilStats,
+                Optional.ofNullable(gilStatsJson), Optional.ofNullable(trace), Optional.ofNullable(schedule), printSchedule,
+                parsedXOptions, dontWriteBytecode || isSet(System.getenv("PYTHONDONTWRITEBYTECODE")), inspect);
         return launcher.applyAsInt(options);
     }
 
@@ -207,6 +215,23 @@ public final class Main implements Callable<Integer> {
             parsed.put(name, equals < 0 ? LaunchOptions.X_OPTION_WITHOUT_VALUE : option.substring(equals + 1));
         }
         return parsed;
+    }
+
+    /** A malformed --schedule spec, or one combined with --gil off, is a usage error. */
+    private void checkSchedule(GilMode gilMode) {
+        if (schedule == null) {
+            if (printSchedule) throw new ParameterException(spec.commandLine(), "--print-schedule needs --schedule");
+            return;
+        }
+        try {
+            ScheduleStrategy.parse(schedule);
+        } catch (IllegalArgumentException bad) {
+            throw new ParameterException(spec.commandLine(), bad.getMessage());
+        }
+        if (gilMode == GilMode.off) {
+            throw new ParameterException(spec.commandLine(),
+                    "--schedule runs one thread at a time: it cannot be combined with --gil off");
+        }
     }
 
     /** {@code --gil} and {@code -X gil=} name the same setting; they must not disagree. */
@@ -337,7 +362,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    static final class SwitchIntervalConverter implements ITypeConverter<SwitchInterval> {
+    public static final class SwitchIntervalConverter implements ITypeConverter<SwitchInterval> {
         @Override
         public SwitchInterval convert(String value) {
             try {
@@ -348,7 +373,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    static final class GildVersion implements IVersionProvider {
+    public static final class GildVersion implements IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {Version.banner()};

@@ -9,6 +9,12 @@ import dev.gild.runtime.ThreadState;
  * {@link #reacquireAfterBlocking} (see {@code dev.gild.runtime.Blocking}).
  */
 public interface InterpreterLock {
+    /**
+     * Called by the thread that starts a new script thread, before {@code thread.start()}: a
+     * deterministic policy must know of the thread before it can run (nothing to do otherwise).
+     */
+    default void threadStarting(Thread thread) {}
+
     /** Takes the lock for a thread that starts running Python code. */
     void acquire(ThreadState ts);
 

@@ -50,16 +50,23 @@ class DisassemblerTest {
     void switchPointsAreMarked() {
         CodeObject f = CompileHelper.find(CompileHelper.compile(LOOP), "f");
         String listing = Disassembler.disassemble(f, true);
-        // the first instruction, calls and the loop's back edge
+        // before the first instruction, after each call returns and after the back edge (its target)
         assertEquals(lines(
                 "  2 *           0 LOAD_GLOBAL              0 (range)",
                 "                2 PUSH_NULL",
                 "                4 LOAD_FAST                0 (x)",
-                "    *           6 CALL                     1",
-                "                8 GET_ITER",
-                "          >>   10 FOR_ITER                12 (to 24)"),
+                "                6 CALL                     1",
+                "    *           8 GET_ITER",
+                "    *     >>   10 FOR_ITER                12 (to 24)"),
                 String.join("\n", listing.lines().limit(6).toList()));
-        assertTrue(listing.contains("\n    *          22 JUMP_BACKWARD            5 (to 10)\n"), listing);
+        assertTrue(listing.contains("\n               22 JUMP_BACKWARD            5 (to 10)\n"), listing);
+    }
+
+    @Test
+    void everyInstructionIsASwitchPointInInstructionMode() {
+        CodeObject f = CompileHelper.find(CompileHelper.compile(LOOP), "f");
+        String listing = Disassembler.disassemble(f, Disassembler.SwitchMarks.INSTRUCTION);
+        assertTrue(listing.lines().filter(l -> !l.isEmpty()).allMatch(l -> l.charAt(4) == '*'), listing);
     }
 
     @Test

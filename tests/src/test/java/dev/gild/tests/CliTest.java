@@ -162,14 +162,14 @@ class CliTest {
     void lockOptionsAreParsedIntoTheirTypes() throws IOException {
         String script = script("t.py");
         Parsed parsed = parse("--switch-interval", "500us", "--preempt-at", "backedge", "--gil-policy", "legacy",
-                "--trace", "lock.trace", "--schedule", "seed=7", "-X", "dev", "-Xutf8=1", script);
+                "--trace", "lock.trace", "--schedule", "random:7", "-X", "dev", "-Xutf8=1", script);
         LaunchOptions options = parsed.options();
         assertAll(
                 () -> assertEquals(SwitchInterval.ofNanos(500_000), options.switchInterval()),
                 () -> assertEquals(PreemptAt.backedge, options.preemptAt()),
                 () -> assertEquals(GilPolicy.legacy, options.gilPolicy()),
                 () -> assertEquals(Path.of("lock.trace"), options.trace().orElseThrow()),
-                () -> assertEquals("seed=7", options.schedule().orElseThrow()),
+                () -> assertEquals("random:7", options.schedule().orElseThrow()),
                 () -> assertEquals(Map.of("dev", LaunchOptions.X_OPTION_WITHOUT_VALUE, "utf8", "1"), options.xOptions()),
                 () -> assertFalse(options.isCompileOnly()));
     }
