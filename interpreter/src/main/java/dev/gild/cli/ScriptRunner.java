@@ -76,6 +76,7 @@ public final class ScriptRunner {
         interp.sys.dict.put("stdout", PyTextStream.output("<stdout>", 1, out, false));
         interp.sys.dict.put("stderr", PyTextStream.output("<stderr>", 2, err, true));
         ThreadState ts = interp.attachThread();
+        interp.mainThread = ts;
         lock.acquire(ts);
         PyModule main = new PyModule("__main__");
         PyDict globals = main.dict;

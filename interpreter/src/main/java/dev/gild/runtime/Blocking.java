@@ -1,5 +1,7 @@
 package dev.gild.runtime;
 
+import dev.gild.lock.VirtualWaits;
+
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -81,6 +83,14 @@ public final class Blocking {
         }
     }
 
+    /**
+     * The deterministic scheduler's replacement for the JVM waits and clock when the calling
+     * thread's interpreter runs under one (--schedule), else null.
+     */
+    private static VirtualWaits virtualWaits(ThreadState ts) {
+        return ts != null && ts.interp.lock instanceof VirtualWaits v ? v : null;
+    }
+
     /** Takes a Java lock, waiting without the interpreter lock when it is contended. */
     public static void acquireLock(Lock lock) {
         acquireLock(lock, "acquire");
@@ -89,6 +99,12 @@ public final class Blocking {
     /** As {@link #acquireLock(Lock)}, with the label the wait has in statistics and traces. */
     public static void acquireLock(Lock lock, String label) {
         if (lock.tryLock()) return;
+        ThreadState ts = ThreadState.currentOrNull();
+        VirtualWaits virtual = virtualWaits(ts);
+        if (virtual != null) {
+            virtual.acquire(ts, lock);
+            return;
+        }
         call(label, () -> {
             lock.lockInterruptibly();
             return null;
@@ -97,6 +113,12 @@ public final class Blocking {
 
     /** time.sleep: waits nanos nanoseconds without the interpreter lock (0 still lets others run). */
     public static void sleepNanos(long nanos) {
+        ThreadState ts = ThreadState.currentOrNull();
+        VirtualWaits virtual = virtualWaits(ts);
+        if (virtual != null) {
+            virtual.sleep(ts, nanos);
+            return;
+        }
         call("sleep", () -> {
             if (nanos > 0) TimeUnit.NANOSECONDS.sleep(nanos);
             else Thread.yield();
@@ -118,6 +140,9 @@ public final class Blocking {
     public static boolean acquire(Semaphore permits, long timeoutNanos) {
         if (permits.tryAcquire()) return true;
         if (timeoutNanos == 0) return false;
+        ThreadState ts = ThreadState.currentOrNull();
+        VirtualWaits virtual = virtualWaits(ts);
+        if (virtual != null) return virtual.acquire(ts, permits, timeoutNanos);
         return call("acquire", () -> {
             if (timeoutNanos < 0) {
                 permits.acquire();
@@ -129,6 +154,8 @@ public final class Blocking {
 
     /** The clock script-level timeouts are measured on (time.monotonic). */
     public static long monotonicNanos() {
+        VirtualWaits virtual = virtualWaits(ThreadState.currentOrNull());
+        if (virtual != null) return virtual.monotonicNanos();
         return System.nanoTime();
     }
 }

@@ -151,6 +151,8 @@ public final class ThreadModule implements ModuleProvider {
         // so no JVM thread of a script keeps the JVM alive on its own.
         thread.setDaemon(true);
         running.incrementAndGet();
+        // The deterministic scheduler must know of the thread before it can run.
+        interp.lock.threadStarting(thread);
         try {
             thread.start();
         } catch (OutOfMemoryError e) {
