@@ -172,12 +172,10 @@ public class PyDict extends PyObject {
     public Object getStr(String key) {
         if (FreeThreading.enabled) {
             synchronized (this) {
-                int e = findString(key, key.hashCode());
-                return e < 0 ? null : values[e];
+                return lookup(key, key.hashCode());
             }
         }
-        int e = findString(key, key.hashCode());
-        return e < 0 ? null : values[e];
+        return lookup(key, key.hashCode());
     }
 
     public boolean containsKey(Object key) {

@@ -89,9 +89,13 @@ public class PyList extends PyObject {
     public Object itemOrNull(int i) {
         if (FreeThreading.enabled) {
             synchronized (this) {
-                return i < size ? items[i] : null;
+                return itemOrNullUnlocked(i);
             }
         }
+        return itemOrNullUnlocked(i);
+    }
+
+    private Object itemOrNullUnlocked(int i) {
         return i < size ? items[i] : null;
     }
 
