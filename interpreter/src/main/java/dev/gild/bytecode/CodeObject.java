@@ -46,6 +46,12 @@ public final class CodeObject {
     /** Source line of each instruction (0 where none). */
     public final int[] lines;
     /**
+     * The rest of each instruction's source span, three ints an instruction: end line, start
+     * column, end column (columns in code points, 0-based); -1 where unknown. With {@link #lines}
+     * this is CPython's co_positions, used for the carets under a traceback's source line.
+     */
+    public final int[] positions;
+    /**
      * Exception table, four ints an entry: start (inclusive), end (exclusive) instruction index of
      * the protected range, handler index, stack depth at the handler before the exception is
      * pushed. Entries are ordered so that the first entry covering an index is the innermost.
@@ -57,7 +63,8 @@ public final class CodeObject {
     public CodeObject(String name, String qualname, String filename, int firstLine, int argCount,
                       int posOnlyArgCount, int kwOnlyArgCount, int flags, String[] varnames,
                       String[] names, Object[] consts, String[] cellvars, String[] freevars,
-                      int[] cellArgs, int[] code, int[] lines, int[] exceptionTable, int maxStack) {
+                      int[] cellArgs, int[] code, int[] lines, int[] positions, int[] exceptionTable,
+                      int maxStack) {
         this.name = name;
         this.qualname = qualname;
         this.filename = filename;
@@ -74,6 +81,7 @@ public final class CodeObject {
         this.cellArgs = cellArgs;
         this.code = code;
         this.lines = lines;
+        this.positions = positions;
         this.exceptionTable = exceptionTable;
         this.maxStack = maxStack;
     }

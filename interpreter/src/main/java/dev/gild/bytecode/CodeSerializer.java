@@ -44,7 +44,7 @@ import java.util.zip.CRC32;
 public final class CodeSerializer {
     public static final byte[] MAGIC = {'G', 'I', 'L', 'D'};
     /** Bump whenever the payload layout changes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Names cache files {@code NAME.<tag>.gbc}, as CPython's {@code sys.implementation.cache_tag}. */
     public static final String CACHE_TAG = "gild-" + FORMAT_VERSION;
     public static final int HEADER_BYTES = 36;
@@ -150,7 +150,8 @@ public final class CodeSerializer {
 
         /**
          * name, qualname, filename, firstLine, argCount, posOnlyArgCount, kwOnlyArgCount, flags,
-         * maxStack, varnames, names, cellvars, freevars, cellArgs, consts, code, lines, exception table.
+         * maxStack, varnames, names, cellvars, freevars, cellArgs, consts, code, lines, positions,
+         * exception table.
          */
         void code(CodeObject c, int depth) {
             string(c.name);
@@ -177,6 +178,8 @@ public final class CodeSerializer {
                 svarint(line - (long) previous);
                 if (line != 0) previous = line;
             }
+            // Positions: -1 (unknown) is written as 0, so every value is an unsigned varint.
+            for (int v : c.positions) uvarint(v + 1L);
             uvarint(c.exceptionTable.length / 4);
             for (int v : c.exceptionTable) uvarint(v);
         }
@@ -320,6 +323,12 @@ public final class CodeSerializer {
                 lines[i] = (int) line;
                 if (line != 0) previous = line;
             }
+            int[] positions = new int[3 * code.length];
+            for (int i = 0; i < positions.length; i++) {
+                long v = uvarint() - 1;
+                if (v > Integer.MAX_VALUE) throw corrupt("source position out of range");
+                positions[i] = (int) v;
+            }
             int entries = length();
             int[] exceptionTable = new int[entries * 4];
             for (int i = 0; i < exceptionTable.length; i++) exceptionTable[i] = count();
@@ -332,7 +341,7 @@ public final class CodeSerializer {
                     cellvars.length + freevars.length);
             return new CodeObject(name, qualname, filename, firstLine, argCount, posOnlyArgCount,
                     kwOnlyArgCount, flags, varnames, names, consts, cellvars, freevars, cellArgs, code,
-                    lines, exceptionTable, maxStack);
+                    lines, positions, exceptionTable, maxStack);
         }
 
         private void validate(int[] code, int[] exceptionTable, int maxStack, int consts, int locals,

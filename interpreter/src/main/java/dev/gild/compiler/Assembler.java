@@ -424,12 +424,16 @@ final class Assembler {
         }
         int[] code = new int[count];
         int[] lines = new int[count];
+        int[] positions = new int[3 * count];
         List<Instr> flat = new ArrayList<>(count);
         int pc = 0;
         for (BasicBlock b = entry; b != null; b = b.next) {
             for (Instr i : b.instrs) {
                 code[pc] = encode(i, pc);
                 lines[pc] = Math.max(i.line, 0);
+                positions[3 * pc] = i.endLine;
+                positions[3 * pc + 1] = i.col;
+                positions[3 * pc + 2] = i.endCol;
                 flat.add(i);
                 pc++;
             }
@@ -441,7 +445,7 @@ final class Assembler {
                 unit.consts.toArray(),
                 unit.cellvars.toArray(String[]::new),
                 unit.freevars.toArray(String[]::new),
-                cellArgs(), code, lines, exceptionTable(flat), maxStack);
+                cellArgs(), code, lines, positions, exceptionTable(flat), maxStack);
     }
 
     private int encode(Instr i, int pc) {

@@ -119,6 +119,13 @@ final class CodeUnit {
     }
 
     private void append(Instr instr) {
+        // The span is known when the current position belongs to the current line (a method call
+        // spread over lines takes the attribute's end line, and then no column).
+        if (line >= 0 && pos.line() == line) {
+            instr.endLine = pos.endLine();
+            instr.col = pos.col();
+            instr.endCol = pos.endCol();
+        }
         current.instrs.add(instr);
         // Jumps and exits end a basic block: what follows is a new block (maybe unreachable).
         if (instr.isJump() || instr.isUnconditional()) useNextBlock(new BasicBlock());

@@ -1137,6 +1137,10 @@ public final class Compiler {
     private void compileAssert(Node.Assert a) {
         BasicBlock end = newBlock();
         jumpIf(a.test(), end, true);
+        // CPython 3.11 raises from the position of a comparison that ends the test (so a
+        // traceback marks `x == 1` in `assert x == 1`), and from the statement otherwise.
+        Node.Compare trailing = trailingComparison(a.test());
+        if (trailing != null) setLoc(trailing);
         op(LOAD_ASSERTION_ERROR);
         if (a.msg() != null) {
             visitExpr(a.msg());
@@ -1144,6 +1148,16 @@ public final class Compiler {
         }
         op(RAISE_VARARGS, 1);
         useNextBlock(end);
+    }
+
+    /** The comparison a condition's jumps end on: the test itself, the last of an and/or, under a not. */
+    private static Node.Compare trailingComparison(Expr test) {
+        return switch (test) {
+            case Node.Compare c -> c;
+            case Node.BoolOp b -> trailingComparison(b.values().get(b.values().size() - 1));
+            case Node.UnaryOp u when u.op() == Node.UnaryOperator.NOT -> trailingComparison(u.operand());
+            default -> null;
+        };
     }
 
     // ------------------------------------------------------------------ exceptions
@@ -1814,8 +1828,12 @@ public final class Compiler {
         validateKeywords(c.keywords());
         visitExpr(method.value());
         int methodLine = method.pos().endLine();
+        Pos callPos = unit.pos;
+        // An attribute error points at `obj.m`, not at the whole call (when it fits one line).
+        if (method.pos().line() == methodLine) unit.pos = method.pos();
         unit.line = methodLine;
         nameOperand(LOAD_METHOD, method.attr());
+        unit.pos = callPos;
         visitExprs(c.args());
         if (nkw > 0) {
             for (Node.Keyword k : c.keywords()) visitExpr(k.value());

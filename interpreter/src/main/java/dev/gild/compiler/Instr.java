@@ -5,7 +5,8 @@ import dev.gild.bytecode.Opcode;
 /**
  * One instruction of a code unit under construction: a real {@link Opcode} or a {@link Pseudo},
  * its operand or jump target, its source line (-1 for an artificial instruction whose line is
- * filled in later from its neighbours) and, after exception labelling, its innermost handler.
+ * filled in later from its neighbours), the rest of its source span (for the carets of 3.11
+ * tracebacks; -1 where unknown) and, after exception labelling, its innermost handler.
  */
 final class Instr {
     Opcode opcode;
@@ -13,6 +14,10 @@ final class Instr {
     int operand;
     BasicBlock target;
     int line;
+    /** End line, start column and end column (code points) of the source span; -1 when unknown. */
+    int endLine = -1;
+    int col = -1;
+    int endCol = -1;
     /** The handler block covering this instruction, or null; set by the assembler. */
     BasicBlock handler;
 
@@ -32,6 +37,9 @@ final class Instr {
     Instr copy() {
         Instr c = pseudo != null ? new Instr(pseudo, target, line) : new Instr(opcode, operand, target, line);
         c.handler = handler;
+        c.endLine = endLine;
+        c.col = col;
+        c.endCol = endCol;
         return c;
     }
 

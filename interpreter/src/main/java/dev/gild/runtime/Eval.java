@@ -541,7 +541,12 @@ public final class Eval {
             if (exc.traceback == null && ts.handled != null && ts.handled != exc && exc.context == Py.None) {
                 exc.context = ts.handled;
             }
-            exc.traceback = new PyTraceback(exc.traceback, f, f.code.filename, f.code.name, f.line());
+            int[] positions = f.code.positions;
+            int at = 3 * f.lasti;
+            exc.traceback = at >= 0 && at + 2 < positions.length
+                    ? new PyTraceback(exc.traceback, f, f.code.filename, f.code.name, f.line(),
+                            positions[at], positions[at + 1], positions[at + 2])
+                    : new PyTraceback(exc.traceback, f, f.code.filename, f.code.name, f.line());
         }
         int[] depth = new int[1];
         int handler = f.code.handlerFor(f.lasti, depth);

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Formats exceptions as CPython's default excepthook does: the chain of causes and contexts
  * first, each as "Traceback (most recent call last):", one "File ..., line N, in name" entry per
- * frame with its source line, then "Type: message".
+ * frame with its source line and, as in 3.11, markers under the part of it that raised
+ * ({@link TracebackCarets}), then "Type: message".
  */
 public final class TracebackPrinter {
     private static final Map<String, List<String>> SOURCE_CACHE = new ConcurrentHashMap<>();
@@ -61,7 +62,11 @@ public final class TracebackPrinter {
                 sb.append("  File \"").append(tb.filename).append("\", line ").append(tb.line)
                         .append(", in ").append(tb.function).append('\n');
                 String line = sourceLine(tb.filename, tb.line);
-                if (line != null && !line.isBlank()) sb.append("    ").append(line.strip()).append('\n');
+                if (line != null && !line.isBlank()) {
+                    sb.append("    ").append(line.strip()).append('\n');
+                    String markers = TracebackCarets.markers(line, tb.line, tb.endLine, tb.col, tb.endCol);
+                    if (markers != null) sb.append("    ").append(markers).append('\n');
+                }
             }
         }
         if (e.isInstance(PyExc.SyntaxError)) formatSyntaxError(sb, e);

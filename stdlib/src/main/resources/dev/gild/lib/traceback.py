@@ -13,11 +13,15 @@ _HEADER = "Traceback (most recent call last):\n"
 
 
 class FrameSummary:
-    """One frame of a stack: filename, lineno, name and the source line."""
+    """One frame of a stack: filename, lineno, name, the source line and the span that raised."""
 
-    def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None):
+    def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None,
+                 end_lineno=None, colno=None, end_colno=None):
         self.filename = filename
         self.lineno = lineno
+        self.end_lineno = end_lineno
+        self.colno = colno
+        self.end_colno = end_colno
         self.name = name
         self._line = line
         self.locals = locals
@@ -63,9 +67,14 @@ class StackSummary(list):
         if limit is not None:
             entries = entries[:limit] if limit >= 0 else entries[limit:]
         result = klass()
-        for f, lineno in entries:
+        for f, position in entries:
             code = f.f_code
-            result.append(FrameSummary(code.co_filename, lineno, code.co_name, lookup_line=lookup_lines))
+            if isinstance(position, tuple):
+                lineno, end_lineno, colno, end_colno = position
+            else:
+                lineno, end_lineno, colno, end_colno = position, None, None, None
+            result.append(FrameSummary(code.co_filename, lineno, code.co_name, lookup_line=lookup_lines,
+                                       end_lineno=end_lineno, colno=colno, end_colno=end_colno))
         return result
 
     @classmethod
@@ -83,6 +92,10 @@ class StackSummary(list):
         row = '  File "{}", line {}, in {}\n'.format(frame_summary.filename, frame_summary.lineno, frame_summary.name)
         if frame_summary.line:
             row += "    {}\n".format(frame_summary.line)
+            markers = _traceback.markers(frame_summary._line, frame_summary.lineno, frame_summary.end_lineno,
+                                         frame_summary.colno, frame_summary.end_colno)
+            if markers is not None:
+                row += "    {}\n".format(markers)
         return row
 
     def format(self):
@@ -92,6 +105,12 @@ class StackSummary(list):
 def walk_tb(tb):
     while tb is not None:
         yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def _walk_tb_with_full_positions(tb):
+    while tb is not None:
+        yield tb.tb_frame, _traceback.positions(tb)
         tb = tb.tb_next
 
 
@@ -110,7 +129,7 @@ def _limit_default(limit):
 
 
 def extract_tb(tb, limit=None):
-    return StackSummary.extract(walk_tb(tb), limit=_limit_default(limit))
+    return StackSummary.extract(_walk_tb_with_full_positions(tb), limit=_limit_default(limit))
 
 
 def extract_stack(f=None, limit=None):
