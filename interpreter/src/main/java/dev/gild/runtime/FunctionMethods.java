@@ -61,6 +61,13 @@ final class FunctionMethods {
 
     private static void installMethod() {
         PyType t = PyTypes.METHOD;
+        t.defineStatic("__new__", (args, kw) -> {
+            if (kw != null && kw.length > 0) throw Py.typeError("method() takes no keyword arguments");
+            if (args.length != 3) throw Py.typeError("method expected 2 arguments, got " + (args.length - 1));
+            if (!Ops.isCallable(args[1])) throw Py.typeError("first argument must be callable");
+            if (args[2] == Py.None) throw Py.typeError("instance must not be None");
+            return new PyMethod(args[1], args[2]);
+        });
         t.defineGetter("__func__", o -> ((PyMethod) o).function);
         t.defineGetter("__self__", o -> ((PyMethod) o).self);
         t.defineGetter("__name__", o -> Ops.getattr(((PyMethod) o).function, "__name__"));

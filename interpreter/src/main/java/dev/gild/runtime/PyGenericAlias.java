@@ -51,7 +51,7 @@ public final class PyGenericAlias extends PyObject {
         });
         TYPE.define("__subclasscheck__", (a, kw) -> {
             throw Py.typeError("issubclass() argument 2 cannot be a parameterized generic");
-        });
+        });        PyUnionType.install();
     }
 
     private static PyGenericAlias self(Object[] args) {

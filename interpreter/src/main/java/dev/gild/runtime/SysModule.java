@@ -28,6 +28,17 @@ final class SysModule {
                 PyStructSeq.newType("sys.version_info", "sys", "major", "minor", "micro", "releaselevel", "serial"),
                 3L, 11L, 7L, "final", 0L));
         d.put("flags", flags(interp));
+        d.put("float_info", PyStructSeq.make(
+                PyStructSeq.newType("sys.float_info", "sys", "max", "max_exp", "max_10_exp", "min", "min_exp",
+                        "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"),
+                Double.MAX_VALUE, (long) Double.MAX_EXPONENT + 1, 308L, Double.MIN_NORMAL,
+                (long) Double.MIN_EXPONENT + 1, -307L, 15L, 53L, Math.ulp(1.0), 2L, 1L));
+        // Numbers hash as CPython's do (modulus 2**61 - 1); str hashes with Java's own unseeded
+        // 32-bit String.hashCode, so algorithm, hash_bits and seed_bits say that instead of siphash.
+        d.put("hash_info", PyStructSeq.make(
+                PyStructSeq.newType("sys.hash_info", "sys", "width", "modulus", "inf", "nan", "imag",
+                        "algorithm", "hash_bits", "seed_bits", "cutoff"),
+                64L, (1L << 61) - 1, 314159L, 0L, 1000003L, "java", 32L, 0L, 0L));
         d.put("hexversion", 0x030B07F0L);
         d.put("platform", System.getProperty("os.name", "").toLowerCase().startsWith("linux") ? "linux"
                 : System.getProperty("os.name", "").toLowerCase().startsWith("mac") ? "darwin" : "win32");

@@ -23,11 +23,14 @@ public final class TypeMethods {
         });
         t.defineGetter("__mro__", o -> PyTuple.of((Object[]) ((PyType) o).getMro().clone()));
         t.defineGetter("__dict__", o -> ((PyType) o).namespace());
-        t.defineGetter("__module__", o -> ((PyType) o).getModuleName());
-        t.defineGetter("__doc__", o -> {
+        // Both live in the class's namespace, so assigning them goes through setAttribute (which
+        // refuses built-in types and keeps the attribute caches right).
+        t.defineGetSet("__module__", o -> ((PyType) o).getModuleName(),
+                (o, v) -> ((PyType) o).setAttribute("__module__", v));
+        t.defineGetSet("__doc__", o -> {
             Object d = ((PyType) o).namespace().getStr("__doc__");
             return d == null ? Py.None : d;
-        });
+        }, (o, v) -> ((PyType) o).setAttribute("__doc__", v));
         t.define("mro", (args, kw) -> PyList.of((Object[]) ((PyType) args[0]).getMro()));
         t.define("__subclasses__", (args, kw) -> {
             PyList out = new PyList();

@@ -7,7 +7,7 @@ __all__ = ["FunctionType", "LambdaType", "CodeType", "MappingProxyType", "Simple
            "MethodType", "BuiltinFunctionType", "BuiltinMethodType", "WrapperDescriptorType",
            "MethodWrapperType", "MethodDescriptorType", "ClassMethodDescriptorType", "ModuleType",
            "TracebackType", "FrameType", "GetSetDescriptorType", "MemberDescriptorType", "new_class",
-           "resolve_bases", "prepare_class", "DynamicClassAttribute", "GenericAlias", "NoneType",
+           "resolve_bases", "prepare_class", "DynamicClassAttribute", "GenericAlias", "UnionType", "NoneType",
            "NotImplementedType", "EllipsisType", "CellType"]
 
 
@@ -44,6 +44,7 @@ NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 EllipsisType = type(Ellipsis)
 GenericAlias = type(list[int])
+UnionType = type(int | str)
 
 
 def _cell_factory():
