@@ -80,6 +80,11 @@ public final class FileIO extends PyObject {
         return new FileIO(this);
     }
 
+    /** A fresh descriptor number from the files' sequence (sockets take theirs here too, so numbers never clash). */
+    public static int newDescriptor() {
+        return NEXT_FD.getAndIncrement();
+    }
+
     /** The open file with descriptor fd, or OSError EBADF. */
     public static FileIO byFd(long fd) {
         FileIO f = fd >= 0 && fd <= Integer.MAX_VALUE ? OPEN.get((int) fd) : null;
